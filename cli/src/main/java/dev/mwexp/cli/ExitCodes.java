@@ -1,0 +1,12 @@
+package dev.mwexp.cli;
+
+/** Process exit codes of {@code mwexp}. */
+final class ExitCodes {
+  static final int OK = 0;
+  static final int PROBLEMS = 1;
+  static final int USAGE = 2;
+  static final int OUTPUT = 3;
+  static final int INTERNAL = 70;
+
+  private ExitCodes() {}
+}

@@ -1,0 +1,53 @@
+package dev.mwexp.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code mwexp} command. Exit codes: see {@link ExitCodes}. */
+@Command(
+    name = "mwexp",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "Compiles one mw-experimental spec to Puppet hiera, Kubernetes manifests and ATS routing.",
+    subcommands = {ValidateCommand.class, CompileCommand.class, SpecCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:success",
+      "1:the spec has problems (printed as file:line:col: path: message)",
+      "2:wrong usage",
+      "3:the output could not be written (the output directory is left as it was)"
+    })
+public final class Main implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the command line and returns its exit code; never calls {@code System.exit}. */
+  public static int run(String... args) {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setExecutionExceptionHandler(
+        (e, cmd, parsed) -> {
+          // A bug of ours, not bad input: one line, not a stack trace, and a distinct code.
+          cmd.getErr().println("mwexp: internal error: " + e);
+          return ExitCodes.INTERNAL;
+        });
+    return cli.execute(args);
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: validate, compile or spec");
+  }
+
+  /** Reports the version from the jar manifest, or "dev" from a class directory. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"mwexp " + (v == null ? "dev" : v)};
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package dev.mwexp.cli;
+
+import dev.mwexp.model.Setup;
+import dev.mwexp.spec.Spec;
+import dev.mwexp.spec.SpecException;
+import dev.mwexp.validation.Problem;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import picocli.CommandLine.Parameters;
+
+/** The optional spec argument every command takes; without it, the built-in default. */
+final class SpecOption {
+
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "SPEC",
+      description = "The spec file (YAML). Default: the built-in Wikimedia setup.")
+  Path file;
+
+  /** The validated setup, or empty after printing every problem to {@code err}. */
+  Optional<Setup> load(PrintWriter err) {
+    try {
+      return Optional.of(file == null ? Spec.defaultSetup() : Spec.load(file));
+    } catch (SpecException e) {
+      for (Problem p : e.problems()) {
+        err.println(p.format());
+      }
+      err.println(e.problems().size() + (e.problems().size() == 1 ? " problem" : " problems"));
+      err.flush();
+      return Optional.empty();
+    }
+  }
+
+  String name() {
+    return file == null ? Spec.DEFAULT_ORIGIN : file.toString();
+  }
+}

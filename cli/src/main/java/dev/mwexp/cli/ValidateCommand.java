@@ -1,0 +1,24 @@
+package dev.mwexp.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code mwexp validate [SPEC]}: every problem with its position, exit 1 on any. */
+@Command(name = "validate", description = "Check a spec and print every problem with its position.")
+final class ValidateCommand implements Callable<Integer> {
+
+  @Mixin SpecOption spec;
+
+  @picocli.CommandLine.Spec CommandSpec command;
+
+  @Override
+  public Integer call() {
+    if (spec.load(command.commandLine().getErr()).isEmpty()) {
+      return ExitCodes.PROBLEMS;
+    }
+    command.commandLine().getOut().println(spec.name() + ": valid");
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,49 @@
+package dev.mwexp.export;
+
+import dev.mwexp.model.Setup;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Runs exporters over a setup. Exporter modules register themselves with {@link ServiceLoader}, so
+ * a tool gets exactly the formats whose jars it puts on the class path, and core knows none of them.
+ */
+public final class Compiler {
+
+  /** What {@code mwexp compile} writes unless told otherwise. */
+  public static final List<String> DEFAULT_FORMATS = List.of("hiera", "k8s", "ats", "dns");
+
+  private Compiler() {}
+
+  /** The exporters on the class path, by format name. */
+  public static SortedMap<String, Exporter> exporters() {
+    SortedMap<String, Exporter> byFormat = new TreeMap<>();
+    for (Exporter exporter : ServiceLoader.load(Exporter.class, Compiler.class.getClassLoader())) {
+      Exporter clash = byFormat.putIfAbsent(exporter.format(), exporter);
+      if (clash != null) {
+        throw new IllegalStateException(
+            "two exporters for format " + exporter.format() + ": " + clash.getClass() + ", " + exporter.getClass());
+      }
+    }
+    return byFormat;
+  }
+
+  /** The artifacts of the given formats, merged; the setup must be valid. */
+  public static Artifacts compile(Setup setup, Collection<String> formats) {
+    Map<String, Exporter> available = exporters();
+    Artifacts all = Artifacts.builder().build();
+    for (String format : new java.util.TreeSet<>(formats)) {
+      Exporter exporter = available.get(format);
+      if (exporter == null) {
+        throw new IllegalArgumentException(
+            "unknown format '" + format + "'; available: " + String.join(", ", available.keySet()));
+      }
+      all = all.merge(exporter.export(setup));
+    }
+    return all;
+  }
+}

@@ -1,0 +1,103 @@
+package dev.mwexp.export;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
+import java.util.List;
+import org.yaml.snakeyaml.nodes.NodeId;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.resolver.Resolver;
+
+/**
+ * Deterministic YAML for every exporter. Documents are trees of {@code Map} (written in their
+ * iteration order, so pass {@code LinkedHashMap} or {@code TreeMap}), {@code List}, strings,
+ * numbers and booleans. Strings are quoted whenever a YAML 1.1 reader (Puppet's Ruby Psych,
+ * SnakeYAML) or a YAML 1.2 reader would otherwise take them as anything but a string: {@code 0775},
+ * {@code on}, {@code 10:30}, {@code 2001-12-14}, {@code 1e3}, {@code ~}.
+ */
+public final class YamlText {
+
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper(
+              YAMLFactory.builder()
+                  .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                  .disable(YAMLGenerator.Feature.SPLIT_LINES)
+                  .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                  .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+                  .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+                  .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
+                  .stringQuotingChecker(new Yaml11Safe())
+                  .build())
+          .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+
+  private YamlText() {}
+
+  /** One YAML document, ending in a newline. */
+  public static String write(Object document) {
+    try {
+      return MAPPER.writeValueAsString(document);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("not a YAML tree: " + e.getMessage(), e);
+    }
+  }
+
+  /** A YAML stream: the documents separated by {@code ---} lines. */
+  public static String writeAll(List<?> documents) {
+    StringBuilder out = new StringBuilder();
+    for (Object document : documents) {
+      out.append("---\n").append(write(document));
+    }
+    return out.toString();
+  }
+
+  /**
+   * Whether a plain (unquoted) scalar with this text would be read as something other than a
+   * string by a YAML 1.1 or 1.2 reader.
+   */
+  public static boolean needsQuotes(String value) {
+    return Yaml11Safe.INSTANCE.needToQuoteValue(value);
+  }
+
+  /** Jackson's rules plus SnakeYAML's YAML 1.1 implicit types, which are a superset of 1.2's. */
+  private static final class Yaml11Safe extends StringQuotingChecker.Default {
+    private static final long serialVersionUID = 1L;
+    static final Yaml11Safe INSTANCE = new Yaml11Safe();
+    private static final Resolver RESOLVER = new Resolver();
+
+    @Override
+    public boolean needToQuoteName(String name) {
+      return super.needToQuoteName(name) || !isPlainString(name);
+    }
+
+    @Override
+    public boolean needToQuoteValue(String value) {
+      return super.needToQuoteValue(value) || !isPlainString(value);
+    }
+
+    private static boolean isPlainString(String value) {
+      if (value.isEmpty()) {
+        return false;
+      }
+      // Leading/trailing blanks and YAML indicators change or break a plain scalar.
+      char first = value.charAt(0);
+      if (Character.isWhitespace(first)
+          || Character.isWhitespace(value.charAt(value.length() - 1))
+          || "-?:,[]{}#&*!|>'\"%@`=<.+".indexOf(first) >= 0
+          || value.contains(": ")
+          || value.contains(" #")
+          || value.endsWith(":")) {
+        return false;
+      }
+      for (int i = 0; i < value.length(); i++) {
+        char c = value.charAt(i);
+        if (c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f) || c == '\u2028' || c == '\u2029' || c == '\ufeff') {
+          return false;
+        }
+      }
+      return RESOLVER.resolve(NodeId.scalar, value, true).equals(Tag.STR);
+    }
+  }
+}

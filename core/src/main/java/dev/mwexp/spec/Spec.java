@@ -1,0 +1,110 @@
+package dev.mwexp.spec;
+
+import dev.mwexp.model.Setup;
+import dev.mwexp.validation.Problem;
+import dev.mwexp.validation.Validator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Entry point of the spec format: load, parse, validate and write mw-experimental specs. */
+public final class Spec {
+
+  /** Specs are a few kilobytes; anything this large is a mistake or an attack. */
+  public static final long MAX_BYTES = 1L << 20;
+
+  /** The origin name of the built-in default spec in positions and messages. */
+  public static final String DEFAULT_ORIGIN = "<built-in mw-experimental.yaml>";
+
+  private static final String DEFAULT_RESOURCE = "mw-experimental.yaml";
+
+  private Spec() {}
+
+  /** Reads, parses and validates a spec file. */
+  public static Setup load(Path file) throws SpecException {
+    String origin = file.toString();
+    byte[] bytes;
+    try {
+      long size = Files.size(file);
+      if (size > MAX_BYTES) {
+        throw tooLarge(origin, size);
+      }
+      bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw new SpecException(
+          List.of(Problem.of(Problem.Kind.IO, "", "cannot read " + origin + ": no such file", "an existing spec file")));
+    } catch (IOException e) {
+      throw new SpecException(
+          List.of(
+              Problem.of(
+                  Problem.Kind.IO, "", "cannot read " + origin + ": " + e.getMessage(), "a readable spec file")));
+    }
+    return parse(bytes, origin);
+  }
+
+  /** Parses and validates spec bytes, which must be UTF-8 (a UTF-8 BOM is allowed). */
+  public static Setup parse(byte[] bytes, String origin) throws SpecException {
+    if (bytes.length > MAX_BYTES) {
+      throw tooLarge(origin, bytes.length);
+    }
+    return SpecBinder.bind(SpecText.decode(bytes, origin), origin);
+  }
+
+  /** Parses and validates spec text; {@code origin} names it in problem positions. */
+  public static Setup parse(String yaml, String origin) throws SpecException {
+    if (yaml.length() > MAX_BYTES) {
+      throw tooLarge(origin, yaml.length());
+    }
+    return SpecBinder.bind(yaml, origin);
+  }
+
+  /** Validates a setup built in code; a setup from {@link #load} is already valid. */
+  public static Setup validate(Setup setup) throws SpecException {
+    List<Problem> problems = Validator.validate(setup);
+    if (!problems.isEmpty()) {
+      throw new SpecException(problems);
+    }
+    return setup;
+  }
+
+  /** The built-in default: the real Wikimedia setup, as in {@code examples/mw-experimental.yaml}. */
+  public static Setup defaultSetup() {
+    try {
+      return parse(defaultSpecText(), DEFAULT_ORIGIN);
+    } catch (SpecException e) {
+      throw new IllegalStateException("the built-in spec is invalid:\n" + e.getMessage(), e);
+    }
+  }
+
+  /** The text of the built-in default spec. */
+  public static String defaultSpecText() {
+    try (InputStream in = Spec.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + DEFAULT_RESOURCE);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The setup as canonical spec YAML, every value explicit; {@link #parse} reads it back equal. */
+  public static String write(Setup setup) {
+    return SpecWriter.write(setup);
+  }
+
+  private static SpecException tooLarge(String origin, long size) {
+    return new SpecException(
+        List.of(
+            Problem.of(
+                Problem.Kind.LIMIT,
+                "",
+                origin + " is " + size + " bytes, larger than a spec may be",
+                "at most " + MAX_BYTES + " bytes")));
+  }
+}

@@ -1,0 +1,689 @@
+package dev.mwexp.spec;
+
+import dev.mwexp.model.CodeRefresh;
+import dev.mwexp.model.Cname;
+import dev.mwexp.model.Datacenter;
+import dev.mwexp.model.DebugRouting;
+import dev.mwexp.model.Deployers;
+import dev.mwexp.model.ImmutableCname;
+import dev.mwexp.model.ImmutableCodeRefresh;
+import dev.mwexp.model.ImmutableDatacenter;
+import dev.mwexp.model.ImmutableDebugRouting;
+import dev.mwexp.model.ImmutableDeployers;
+import dev.mwexp.model.ImmutableObservability;
+import dev.mwexp.model.ImmutablePhp;
+import dev.mwexp.model.ImmutableResources;
+import dev.mwexp.model.ImmutableRoutingScope;
+import dev.mwexp.model.ImmutableScheduling;
+import dev.mwexp.model.ImmutableService;
+import dev.mwexp.model.ImmutableSetup;
+import dev.mwexp.model.NodeLabel;
+import dev.mwexp.model.PortRange;
+import dev.mwexp.model.Resources;
+import dev.mwexp.model.Scheduling;
+import dev.mwexp.model.Service;
+import dev.mwexp.model.Setup;
+import dev.mwexp.model.Taint;
+import dev.mwexp.validation.Problem;
+import dev.mwexp.validation.Problem.Kind;
+import dev.mwexp.validation.SourcePosition;
+import dev.mwexp.validation.Validator;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Representer;
+
+/**
+ * Binds spec YAML to a {@link Setup}. It works on SnakeYAML's node graph, which keeps a position
+ * for every key and value, so every problem — of binding here or of validation later — can name
+ * the line and column it is about. Values are never constructed by SnakeYAML: only text is read.
+ */
+final class SpecBinder {
+
+  private static final int MAX_ALIASES = 50;
+  private static final int MAX_DEPTH = 64;
+  /** Aliases can make a small file expand; nothing legitimate gets near this. */
+  private static final int MAX_NODES = 100_000;
+
+  private static final Pattern DECIMAL = Pattern.compile("-?(0|[1-9][0-9]{0,9})");
+  private static final Set<Tag> SCALAR_TAGS =
+      Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL, Tag.TIMESTAMP);
+
+  private final String origin;
+  private final List<Problem> problems = new ArrayList<>();
+  private final Map<String, SourcePosition> positions = new HashMap<>();
+  private int nodes;
+
+  private SpecBinder(String origin) {
+    this.origin = origin;
+  }
+
+  static Setup bind(String text, String origin) throws SpecException {
+    SpecBinder binder = new SpecBinder(origin);
+    Node root = binder.compose(text);
+    Setup setup = bindGuarded(binder, root);
+    List<Problem> all = new ArrayList<>(binder.problems);
+    for (Problem p : Validator.validate(setup)) {
+      if (!binder.alreadyReported(p)) {
+        all.add(p.at(binder.locate(p.path())));
+      }
+    }
+    if (!all.isEmpty()) {
+      all.sort(
+          Comparator.comparingInt((Problem p) -> p.position().map(SourcePosition::line).orElse(0))
+              .thenComparingInt(p -> p.position().map(SourcePosition::column).orElse(0)));
+      throw new SpecException(all);
+    }
+    return setup;
+  }
+
+  // ---- YAML ----
+
+  private Node compose(String text) throws SpecException {
+    LoaderOptions options = new LoaderOptions();
+    options.setMaxAliasesForCollections(MAX_ALIASES);
+    options.setNestingDepthLimit(MAX_DEPTH);
+    options.setAllowRecursiveKeys(false);
+    options.setCodePointLimit((int) Spec.MAX_BYTES);
+    DumperOptions dumper = new DumperOptions();
+    Yaml yaml = new Yaml(new SafeConstructor(options), new Representer(dumper), dumper, options);
+    try {
+      Iterator<Node> documents = yaml.composeAll(new StringReader(text)).iterator();
+      if (!documents.hasNext()) {
+        throw fatal(Kind.MISSING, 1, 1, "the spec is empty", "a YAML mapping, at least 'datacenters:'");
+      }
+      Node root = documents.next();
+      if (documents.hasNext()) {
+        Mark mark = documents.next().getStartMark();
+        throw fatal(
+            Kind.SYNTAX,
+            mark.getLine() + 1,
+            mark.getColumn() + 1,
+            "a second YAML document starts here",
+            "one document per spec file");
+      }
+      return root;
+    } catch (MarkedYAMLException e) {
+      Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+      String what = e.getProblem() != null ? e.getProblem() : e.getMessage();
+      if (e.getContext() != null) {
+        what = e.getContext() + ": " + what;
+      }
+      throw fatal(
+          Kind.SYNTAX,
+          mark == null ? 1 : mark.getLine() + 1,
+          mark == null ? 1 : mark.getColumn() + 1,
+          "malformed YAML: " + oneLine(what),
+          "well-formed YAML");
+    } catch (YAMLException e) {
+      String message = oneLine(String.valueOf(e.getMessage()));
+      if (message.contains("aliases")) {
+        throw fatal(Kind.LIMIT, 1, 1, "too many YAML aliases: " + message, "at most " + MAX_ALIASES + " aliases");
+      }
+      if (message.contains("Nesting Depth")) {
+        throw fatal(Kind.LIMIT, 1, 1, "the YAML is nested too deeply", "at most " + MAX_DEPTH + " levels");
+      }
+      if (message.contains("exceeds the limit")) {
+        throw fatal(Kind.LIMIT, 1, 1, "the spec is too large: " + message, "at most " + Spec.MAX_BYTES + " bytes");
+      }
+      throw fatal(Kind.SYNTAX, 1, 1, "malformed YAML: " + message, "well-formed YAML");
+    }
+  }
+
+  private SpecException fatal(Kind kind, int line, int column, String message, String expected) {
+    return new SpecException(
+        List.of(Problem.of(kind, "", message, expected).at(SourcePosition.of(origin, line, column))));
+  }
+
+  private static String oneLine(String s) {
+    return s.replaceAll("\\s*\\n\\s*", " ").trim();
+  }
+
+  // ---- the spec ----
+
+  private Setup setup(Node root) throws SpecException {
+    if (!(root instanceof MappingNode)) {
+      Mark mark = root.getStartMark();
+      throw fatal(
+          Kind.WRONG_TYPE,
+          mark.getLine() + 1,
+          mark.getColumn() + 1,
+          "the spec is " + describe(root) + ", not a mapping",
+          "a YAML mapping with keys such as service: and datacenters:");
+    }
+    Fields top = new Fields("", (MappingNode) root);
+    ImmutableSetup.Builder setup = ImmutableSetup.builder();
+    Service service = top.mapping("service").map(this::service).orElse(ImmutableService.builder().build());
+    setup.service(service);
+    setup.scheduling(top.mapping("scheduling").map(this::scheduling).orElse(ImmutableScheduling.builder().build()));
+    setup.deployers(top.mapping("deployers").map(this::deployers).orElse(ImmutableDeployers.builder().build()));
+    setup.codeRefresh(
+        top.mapping("codeRefresh").map(this::codeRefresh).orElse(ImmutableCodeRefresh.builder().build()));
+    setup.debugRouting(
+        top.mapping("debugRouting").map(this::debugRouting).orElse(ImmutableDebugRouting.builder().build()));
+    Optional<Fields> dcs = top.mapping("datacenters");
+    if (dcs.isPresent()) {
+      for (Map.Entry<String, NodeTuple> entry : dcs.get().entries()) {
+        String path = "datacenters." + entry.getKey();
+        mappingValue(path, entry.getValue().getValueNode())
+            .ifPresent(fields -> setup.addDatacenters(datacenter(entry.getKey(), fields, service)));
+      }
+    } else if (!top.has("datacenters")) {
+      problem(Kind.MISSING, "datacenters", root, "the spec has no datacenters", "datacenters: with at least one datacenter and host");
+    }
+    top.finish();
+    return setup.build();
+  }
+
+  private Service service(Fields f) {
+    ImmutableService.Builder b = ImmutableService.builder();
+    f.string("name").ifPresent(b::name);
+    f.string("namespace").ifPresent(b::namespace);
+    f.string("release").ifPresent(b::release);
+    f.string("servergroup").ifPresent(b::servergroup);
+    f.string("image").ifPresent(b::image);
+    f.string("mountPath").ifPresent(b::mountPath);
+    f.integer("port").ifPresent(b::port);
+    f.string("nodePortRange").flatMap(r -> portRange(f.path("nodePortRange"), r)).ifPresent(b::nodePortRange);
+    f.mapping("php").map(this::php).ifPresent(b::php);
+    f.mapping("resources").map(this::resources).ifPresent(b::resources);
+    f.bool("alerting").ifPresent(b::alerting);
+    f.mapping("observability").map(this::observability).ifPresent(b::observability);
+    f.bool("createNamespace").ifPresent(b::createNamespace);
+    f.finish();
+    return b.build();
+  }
+
+  private Optional<PortRange> portRange(String path, String text) {
+    String[] parts = text.split("-", -1);
+    if (parts.length == 2 && DECIMAL.matcher(parts[0]).matches() && DECIMAL.matcher(parts[1]).matches()) {
+      return Optional.of(PortRange.of(Integer.parseInt(parts[0]), Integer.parseInt(parts[1])));
+    }
+    problem(Kind.INVALID_VALUE, path, null, "'" + text + "' is not a port range", "MIN-MAX such as 30000-32767");
+    return Optional.empty();
+  }
+
+  private dev.mwexp.model.Php php(Fields f) {
+    ImmutablePhp.Builder b = ImmutablePhp.builder();
+    f.bool("opcacheValidateTimestamps").ifPresent(b::opcacheValidateTimestamps);
+    f.bool("develMode").ifPresent(b::develMode);
+    f.stringMap("ini").ifPresent(b::putAllIniOverrides);
+    f.finish();
+    return b.build();
+  }
+
+  private Resources resources(Fields f) {
+    Resources defaults = Resources.WIKIMEDIA;
+    ImmutableResources.Builder b = ImmutableResources.builder();
+    b.requests(f.mapping("requests").map(q -> quantities(q, defaults.requests())).orElse(defaults.requests()));
+    b.limits(f.mapping("limits").map(q -> quantities(q, defaults.limits())).orElse(defaults.limits()));
+    f.finish();
+    return b.build();
+  }
+
+  private Resources.Quantities quantities(Fields f, Resources.Quantities defaults) {
+    String cpu = f.string("cpu").orElse(defaults.cpu());
+    String memory = f.string("memory").orElse(defaults.memory());
+    f.finish();
+    return Resources.Quantities.of(cpu, memory);
+  }
+
+  private dev.mwexp.model.Observability observability(Fields f) {
+    ImmutableObservability.Builder b = ImmutableObservability.builder();
+    f.bool("prometheusScrape").ifPresent(b::prometheusScrape);
+    f.integer("metricsPort").ifPresent(b::metricsPort);
+    f.stringMap("labels").ifPresent(b::putAllLabels);
+    f.finish();
+    return b.build();
+  }
+
+  private Scheduling scheduling(Fields f) {
+    ImmutableScheduling.Builder b = ImmutableScheduling.builder();
+    f.string("nodeLabel").flatMap(s -> nodeLabel(f.path("nodeLabel"), s)).ifPresent(b::nodeLabel);
+    f.stringList("taints")
+        .ifPresent(
+            taints -> {
+              List<Taint> parsed = new ArrayList<>();
+              for (int i = 0; i < taints.size(); i++) {
+                taint(f.path("taints") + "[" + i + "]", taints.get(i)).ifPresent(parsed::add);
+              }
+              b.taints(parsed);
+            });
+    f.string("workload")
+        .ifPresent(
+            w -> {
+              switch (w) {
+                case "Deployment" -> b.workload(Scheduling.Workload.DEPLOYMENT);
+                case "DaemonSet" -> b.workload(Scheduling.Workload.DAEMONSET);
+                default -> problem(
+                    Kind.INVALID_VALUE, f.path("workload"), null, "unknown workload '" + w + "'", "Deployment or DaemonSet");
+              }
+            });
+    f.finish();
+    return b.build();
+  }
+
+  private Optional<NodeLabel> nodeLabel(String path, String text) {
+    int eq = text.indexOf('=');
+    if (eq < 0) {
+      problem(Kind.INVALID_VALUE, path, null, "label '" + text + "' has no '='", "key=value such as dedicated=mw-experimental");
+      return Optional.empty();
+    }
+    return Optional.of(NodeLabel.of(text.substring(0, eq), text.substring(eq + 1)));
+  }
+
+  private Optional<Taint> taint(String path, String text) {
+    int colon = text.lastIndexOf(':');
+    Optional<Taint.Effect> effect =
+        colon < 0 ? Optional.empty() : Taint.Effect.fromKubernetesName(text.substring(colon + 1));
+    if (effect.isEmpty()) {
+      problem(
+          Kind.INVALID_VALUE,
+          path,
+          null,
+          "taint '" + text + "' does not end in :NoSchedule, :PreferNoSchedule or :NoExecute",
+          "key=value:Effect such as dedicated=mw-experimental:NoExecute");
+      return Optional.empty();
+    }
+    String keyValue = text.substring(0, colon);
+    int eq = keyValue.indexOf('=');
+    String key = eq < 0 ? keyValue : keyValue.substring(0, eq);
+    String value = eq < 0 ? "" : keyValue.substring(eq + 1);
+    return Optional.of(Taint.of(key, value, effect.get()));
+  }
+
+  private Deployers deployers(Fields f) {
+    ImmutableDeployers.Builder b = ImmutableDeployers.builder();
+    f.string("user").ifPresent(b::user);
+    f.string("group").ifPresent(b::group);
+    f.string("deploymentGroup").ifPresent(b::deploymentGroup);
+    f.string("mountMode").ifPresent(b::mountMode);
+    f.string("switchKey").ifPresent(b::switchKey);
+    f.finish();
+    return b.build();
+  }
+
+  private CodeRefresh codeRefresh(Fields f) {
+    ImmutableCodeRefresh.Builder b = ImmutableCodeRefresh.builder();
+    f.bool("enabled").ifPresent(b::enabled);
+    f.string("timerName").ifPresent(b::timerName);
+    f.string("onCalendar").ifPresent(b::onCalendar);
+    f.string("script").ifPresent(b::script);
+    f.finish();
+    return b.build();
+  }
+
+  private DebugRouting debugRouting(Fields f) {
+    ImmutableDebugRouting.Builder b = ImmutableDebugRouting.builder();
+    f.string("datacenterBackend").ifPresent(b::datacenterBackend);
+    f.bool("perHostBackends").ifPresent(b::perHostBackends);
+    f.list("scopes")
+        .ifPresent(
+            scopes -> {
+              for (int i = 0; i < scopes.size(); i++) {
+                String path = f.path("scopes") + "[" + i + "]";
+                mappingValue(path, scopes.get(i))
+                    .ifPresent(
+                        s -> {
+                          ImmutableRoutingScope.Builder scope = ImmutableRoutingScope.builder();
+                          scope.name(s.string("name").orElse(""));
+                          if (!s.has("name")) {
+                            problem(Kind.MISSING, s.path("name"), s.node, "scope has no name", "name: <scope>");
+                          }
+                          s.stringList("requestHosts").ifPresent(scope::requestHosts);
+                          s.stringList("datacenters").ifPresent(scope::datacenters);
+                          s.finish();
+                          b.addScopes(scope.build());
+                        });
+              }
+            });
+    f.finish();
+    return b.build();
+  }
+
+  private Datacenter datacenter(String name, Fields f, Service service) {
+    ImmutableDatacenter.Builder b = ImmutableDatacenter.builder().name(name);
+    List<String> hosts = f.stringList("hosts").orElse(List.of());
+    if (!f.has("hosts")) {
+      problem(Kind.MISSING, f.path("hosts"), f.node, "datacenter " + name + " has no hosts:", "hosts: [a fully-qualified host name]");
+    }
+    b.hosts(hosts);
+    String firstHost = hosts.stream().sorted().findFirst().orElse("");
+    // Users reach a datacenter through <service>.<the hosts' domain>, as mw-experimental.eqiad.wmnet.
+    String domain = firstHost.contains(".") ? firstHost.substring(firstHost.indexOf('.') + 1) : name + ".wmnet";
+    ImmutableCname.Builder cname =
+        ImmutableCname.builder().name(service.name() + "." + domain).target(firstHost);
+    Optional<Node> cnameNode = f.get("cname");
+    if (cnameNode.isPresent()) {
+      String path = f.path("cname");
+      Node node = cnameNode.get();
+      if (node instanceof ScalarNode) {
+        scalarText(path, node).ifPresent(cname::name);
+      } else {
+        mappingValue(path, node)
+            .ifPresent(
+                c -> {
+                  c.string("name").ifPresent(cname::name);
+                  c.string("target").ifPresent(cname::target);
+                  c.integer("ttl").ifPresent(cname::ttl);
+                  c.finish();
+                });
+      }
+    }
+    b.cname(cname.build());
+    f.finish();
+    return b.build();
+  }
+
+  // ---- values ----
+
+  private Optional<Fields> mappingValue(String path, Node node) {
+    if (node instanceof MappingNode mapping) {
+      return Optional.of(new Fields(path, mapping));
+    }
+    wrongType(path, node, "a mapping");
+    return Optional.empty();
+  }
+
+  private Optional<String> scalarText(String path, Node node) {
+    if (node instanceof ScalarNode scalar && SCALAR_TAGS.contains(scalar.getTag())) {
+      if (scalar.getTag().equals(Tag.NULL)) {
+        problem(Kind.WRONG_TYPE, path, node, "no value given", "a value");
+        return Optional.empty();
+      }
+      return Optional.of(scalar.getValue());
+    }
+    wrongType(path, node, "a string");
+    return Optional.empty();
+  }
+
+  private void wrongType(String path, Node node, String expected) {
+    problem(Kind.WRONG_TYPE, path, node, "wrong type: " + describe(node), expected);
+  }
+
+  private static String describe(Node node) {
+    if (node instanceof MappingNode) {
+      return "a mapping";
+    }
+    if (node instanceof SequenceNode) {
+      return "a list";
+    }
+    ScalarNode scalar = (ScalarNode) node;
+    Tag tag = scalar.getTag();
+    if (!SCALAR_TAGS.contains(tag)) {
+      return "a value with YAML tag " + tag.getValue();
+    }
+    if (tag.equals(Tag.NULL)) {
+      return "nothing (null)";
+    }
+    String kind = scalar.isPlain() ? tag.getValue().replace(Tag.PREFIX, "") : "quoted string";
+    return "'" + abbreviate(scalar.getValue()) + "' (" + kind + ")";
+  }
+
+  private static String abbreviate(String s) {
+    String flat = s.replace("\n", "\\n");
+    return flat.length() > 60 ? flat.substring(0, 60) + "…" : flat;
+  }
+
+  private void problem(Kind kind, String path, Node node, String message, String expected) {
+    SourcePosition at = node != null ? position(node) : locate(path);
+    problems.add(Problem.of(kind, path, message, expected).at(at));
+  }
+
+  private SourcePosition position(Node node) {
+    Mark mark = node.getStartMark();
+    return SourcePosition.of(origin, mark.getLine() + 1, mark.getColumn() + 1);
+  }
+
+  /** The position recorded for the path or, failing that, its nearest ancestor's. */
+  private SourcePosition locate(String path) {
+    String p = path;
+    while (true) {
+      SourcePosition at = positions.get(p);
+      if (at != null) {
+        return at;
+      }
+      if (p.isEmpty()) {
+        return SourcePosition.of(origin, 1, 1);
+      }
+      int cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
+      p = cut < 0 ? "" : p.substring(0, cut);
+    }
+  }
+
+  /** Validation is not repeated where binding already failed: its value there was a stand-in. */
+  private boolean alreadyReported(Problem problem) {
+    String path = problem.path();
+    for (Problem p : problems) {
+      String reported = p.path();
+      if (path.equals(reported) || isBelow(path, reported)) {
+        return true;
+      }
+      // A list is empty because its only items could not be read: the items are what to fix.
+      if (problem.kind() == Kind.MISSING && isBelow(reported, path)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isBelow(String path, String ancestor) {
+    return path.startsWith(ancestor + ".") || path.startsWith(ancestor + "[");
+  }
+
+  private void count(Node node) {
+    if (++nodes > MAX_NODES) {
+      throw new LimitExceeded(node);
+    }
+  }
+
+  /** Thrown through the binding when aliases expand the document past {@link #MAX_NODES}. */
+  private static final class LimitExceeded extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final transient Node node;
+
+    LimitExceeded(Node node) {
+      super(null, null, false, false);
+      this.node = node;
+    }
+  }
+
+  /** Binds, turning alias expansion past {@link #MAX_NODES} into a typed problem. */
+  private static Setup bindGuarded(SpecBinder binder, Node root) throws SpecException {
+    try {
+      return binder.setup(root);
+    } catch (LimitExceeded e) {
+      Mark mark = e.node.getStartMark();
+      throw binder.fatal(
+          Kind.LIMIT,
+          mark.getLine() + 1,
+          mark.getColumn() + 1,
+          "the spec expands to more than " + MAX_NODES + " values through YAML aliases",
+          "a spec without alias bombs");
+    }
+  }
+
+  /** The keys of one mapping, read once each; unread keys are reported as unknown. */
+  private final class Fields {
+    final String path;
+    final MappingNode node;
+    private final Map<String, NodeTuple> byKey = new LinkedHashMap<>();
+    private final Set<String> known = new LinkedHashSet<>();
+
+    Fields(String path, MappingNode node) {
+      this.path = path;
+      this.node = node;
+      count(node);
+      positions.putIfAbsent(path, position(node));
+      for (NodeTuple tuple : node.getValue()) {
+        Node key = tuple.getKeyNode();
+        count(key);
+        if (!(key instanceof ScalarNode scalar) || scalar.getTag().equals(Tag.NULL)) {
+          problem(Kind.WRONG_TYPE, path, key, "a key is " + describe(key), "plain string keys");
+          continue;
+        }
+        String name = scalar.getValue();
+        if (byKey.containsKey(name)) {
+          problem(
+              Kind.DUPLICATE_KEY,
+              path(name),
+              key,
+              "key '" + name + "' appears twice" + (path.isEmpty() ? "" : " in " + path),
+              "each key once (YAML loaders disagree on which one wins)");
+        } else {
+          byKey.put(name, tuple);
+        }
+      }
+    }
+
+    String path(String key) {
+      return path.isEmpty() ? key : path + "." + key;
+    }
+
+    boolean has(String key) {
+      return byKey.containsKey(key);
+    }
+
+    List<Map.Entry<String, NodeTuple>> entries() {
+      known.addAll(byKey.keySet());
+      for (Map.Entry<String, NodeTuple> e : byKey.entrySet()) {
+        positions.put(path(e.getKey()), position(e.getValue().getValueNode()));
+      }
+      return List.copyOf(byKey.entrySet());
+    }
+
+    Optional<Node> get(String key) {
+      known.add(key);
+      NodeTuple tuple = byKey.get(key);
+      if (tuple == null) {
+        return Optional.empty();
+      }
+      Node value = tuple.getValueNode();
+      count(value);
+      positions.put(path(key), position(value));
+      return Optional.of(value);
+    }
+
+    Optional<String> string(String key) {
+      return get(key).flatMap(n -> scalarText(path(key), n));
+    }
+
+    Optional<Integer> integer(String key) {
+      return get(key)
+          .flatMap(
+              n -> {
+                if (n instanceof ScalarNode s && s.isPlain() && DECIMAL.matcher(s.getValue()).matches()) {
+                  long value = Long.parseLong(s.getValue());
+                  if (value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE) {
+                    return Optional.of((int) value);
+                  }
+                }
+                wrongType(path(key), n, "an integer such as 4456 (unquoted, no leading zeros)");
+                return Optional.empty();
+              });
+    }
+
+    Optional<Boolean> bool(String key) {
+      return get(key)
+          .flatMap(
+              n -> {
+                if (n instanceof ScalarNode s && s.isPlain()) {
+                  switch (s.getValue()) {
+                    case "true", "True", "TRUE":
+                      return Optional.of(true);
+                    case "false", "False", "FALSE":
+                      return Optional.of(false);
+                    default:
+                      break;
+                  }
+                }
+                wrongType(path(key), n, "true or false (yes/no/on/off mean different things to YAML 1.1 and 1.2)");
+                return Optional.empty();
+              });
+    }
+
+    Optional<Fields> mapping(String key) {
+      return get(key).flatMap(n -> mappingValue(path(key), n));
+    }
+
+    Optional<List<Node>> list(String key) {
+      return get(key)
+          .flatMap(
+              n -> {
+                if (n instanceof SequenceNode seq) {
+                  List<Node> items = seq.getValue();
+                  for (int i = 0; i < items.size(); i++) {
+                    count(items.get(i));
+                    positions.put(path(key) + "[" + i + "]", position(items.get(i)));
+                  }
+                  return Optional.of(items);
+                }
+                wrongType(path(key), n, "a list");
+                return Optional.empty();
+              });
+    }
+
+    Optional<List<String>> stringList(String key) {
+      return list(key).map(items -> collect(items, i -> scalarText(path(key) + "[" + i + "]", items.get(i))));
+    }
+
+    Optional<Map<String, String>> stringMap(String key) {
+      return mapping(key)
+          .map(
+              fields -> {
+                Map<String, String> out = new LinkedHashMap<>();
+                for (Map.Entry<String, NodeTuple> e : fields.entries()) {
+                  scalarText(fields.path(e.getKey()), e.getValue().getValueNode())
+                      .ifPresent(v -> out.put(e.getKey(), v));
+                }
+                return out;
+              });
+    }
+
+    void finish() {
+      for (Map.Entry<String, NodeTuple> e : byKey.entrySet()) {
+        if (!known.contains(e.getKey())) {
+          String suggestion = Suggestions.closest(e.getKey(), known);
+          problem(
+              Kind.UNKNOWN_KEY,
+              path(e.getKey()),
+              e.getValue().getKeyNode(),
+              "unknown key '" + e.getKey() + "'" + (path.isEmpty() ? "" : " in " + path)
+                  + (suggestion == null ? "" : "; did you mean '" + suggestion + "'?"),
+              "one of " + known);
+        }
+      }
+    }
+  }
+
+  private static <T> List<T> collect(List<Node> items, Function<Integer, Optional<T>> read) {
+    List<T> out = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      read.apply(i).ifPresent(out::add);
+    }
+    return out;
+  }
+}

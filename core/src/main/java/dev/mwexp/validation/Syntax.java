@@ -1,0 +1,192 @@
+package dev.mwexp.validation;
+
+import java.util.regex.Pattern;
+
+/**
+ * The name and value grammars of the systems mwexp writes for. Each is as strict as the consumer
+ * that enforces it (the apiserver, DNS, POSIX, systemd, ATS' Lua pattern), so a value that passes
+ * here is accepted there and cannot carry syntax of its own into any output.
+ */
+public final class Syntax {
+
+  private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+  private static final Pattern LABEL_NAME =
+      Pattern.compile("([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]");
+  private static final Pattern POSIX_NAME = Pattern.compile("[a-z_][a-z0-9_-]{0,31}");
+  private static final Pattern HIERA_KEY =
+      Pattern.compile("[a-z][a-z0-9_]*(::[a-z][a-z0-9_]*)*");
+  private static final Pattern OCTAL_MODE = Pattern.compile("[0-7]{4}");
+  private static final Pattern PATH_CHARS = Pattern.compile("[A-Za-z0-9._/-]+");
+  private static final Pattern CPU = Pattern.compile("[1-9][0-9]{0,6}m|[0-9]{1,4}(\\.[0-9]{1,3})?");
+  private static final Pattern MEMORY = Pattern.compile("[1-9][0-9]{0,9}(Ki|Mi|Gi|Ti|k|M|G|T)?");
+  private static final Pattern IMAGE =
+      Pattern.compile(
+          "[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]{1,5})?"
+              + "(/[a-z0-9]+([._-][a-z0-9]+)*)*"
+              + "(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?"
+              + "(@sha256:[a-f0-9]{64})?");
+  private static final Pattern SYSTEMD_UNIT = Pattern.compile("[A-Za-z0-9:_.-]{1,200}");
+  private static final Pattern ON_CALENDAR = Pattern.compile("[A-Za-z0-9*,./:~ -]{1,100}");
+  // ATS' routing script extracts backends with the Lua pattern [%a%d%.-]+.
+  private static final Pattern XWD_BACKEND = Pattern.compile("[A-Za-z0-9.-]{1,253}");
+  private static final Pattern INI_KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_.]{0,99}");
+  private static final Pattern INI_VALUE = Pattern.compile("[A-Za-z0-9 _.,:/+=@-]{0,200}");
+  private static final Pattern SCOPE_NAME = Pattern.compile("[a-z][a-z0-9_-]{0,62}");
+
+  private Syntax() {}
+
+  /** RFC 1123 label as Kubernetes object names and namespaces need it: at most 63 characters. */
+  public static boolean isDnsLabel(String s) {
+    return s.length() <= 63 && DNS_LABEL.matcher(s).matches();
+  }
+
+  /** A lower-case fully-qualified host name: two or more DNS labels, at most 253 characters. */
+  public static boolean isFqdn(String s) {
+    if (s.length() > 253 || s.isEmpty()) {
+      return false;
+    }
+    String[] labels = s.split("\\.", -1);
+    if (labels.length < 2) {
+      return false;
+    }
+    for (String label : labels) {
+      if (!isDnsLabel(label)) {
+        return false;
+      }
+    }
+    // The top-level label of a real name is never all digits (that would be an IPv4 address).
+    return !labels[labels.length - 1].matches("[0-9]+");
+  }
+
+  /** A Kubernetes label (or taint) key: optional DNS subdomain prefix, a 63-character name. */
+  public static boolean isLabelKey(String s) {
+    int slash = s.indexOf('/');
+    String name = s;
+    if (slash >= 0) {
+      String prefix = s.substring(0, slash);
+      name = s.substring(slash + 1);
+      if (prefix.length() > 253 || !isSubdomain(prefix)) {
+        return false;
+      }
+    }
+    return !name.isEmpty() && name.length() <= 63 && LABEL_NAME.matcher(name).matches();
+  }
+
+  /** A Kubernetes label (or taint) value: empty, or a 63-character name. */
+  public static boolean isLabelValue(String s) {
+    return s.isEmpty() || (s.length() <= 63 && LABEL_NAME.matcher(s).matches());
+  }
+
+  private static boolean isSubdomain(String s) {
+    if (s.isEmpty()) {
+      return false;
+    }
+    for (String label : s.split("\\.", -1)) {
+      if (!isDnsLabel(label)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A user or group name as useradd accepts it portably. */
+  public static boolean isPosixName(String s) {
+    return POSIX_NAME.matcher(s).matches();
+  }
+
+  /** A Puppet hiera key such as {@code profile::kubernetes::node::mw_experimental}. */
+  public static boolean isHieraKey(String s) {
+    return s.length() <= 200 && HIERA_KEY.matcher(s).matches();
+  }
+
+  /** Four octal digits, as Puppet's file mode: {@code 0775}. */
+  public static boolean isOctalMode(String s) {
+    return OCTAL_MODE.matcher(s).matches();
+  }
+
+  /**
+   * An absolute path that is already normal: no {@code .}, {@code ..} or empty segments, no
+   * trailing slash, not the root, and only portable file-name characters.
+   */
+  public static boolean isNormalAbsolutePath(String s) {
+    if (s.length() < 2 || s.length() > 1024 || !s.startsWith("/") || s.endsWith("/")) {
+      return false;
+    }
+    if (!PATH_CHARS.matcher(s).matches()) {
+      return false;
+    }
+    for (String segment : s.substring(1).split("/", -1)) {
+      if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A CPU quantity: millicores ({@code 1500m}) or cores ({@code 2}, {@code 1.5}). */
+  public static boolean isCpuQuantity(String s) {
+    return CPU.matcher(s).matches();
+  }
+
+  /** A memory quantity: bytes with an optional binary or decimal suffix ({@code 3500Mi}). */
+  public static boolean isMemoryQuantity(String s) {
+    return MEMORY.matcher(s).matches();
+  }
+
+  /** CPU in millicores; the argument must satisfy {@link #isCpuQuantity}. */
+  public static long cpuMillis(String s) {
+    if (s.endsWith("m")) {
+      return Long.parseLong(s.substring(0, s.length() - 1));
+    }
+    return new java.math.BigDecimal(s).movePointRight(3).longValueExact();
+  }
+
+  /** Memory in bytes; the argument must satisfy {@link #isMemoryQuantity}. */
+  public static long memoryBytes(String s) {
+    String[] suffixes = {"Ki", "Mi", "Gi", "Ti", "k", "M", "G", "T"};
+    long[] factors = {
+      1L << 10, 1L << 20, 1L << 30, 1L << 40, 1_000L, 1_000_000L, 1_000_000_000L, 1_000_000_000_000L
+    };
+    for (int i = 0; i < suffixes.length; i++) {
+      if (s.endsWith(suffixes[i])) {
+        return Long.parseLong(s.substring(0, s.length() - suffixes[i].length())) * factors[i];
+      }
+    }
+    return Long.parseLong(s);
+  }
+
+  /** A container image reference: {@code registry[:port]/path[:tag][@sha256:digest]}. */
+  public static boolean isImageReference(String s) {
+    return s.length() <= 512 && IMAGE.matcher(s).matches();
+  }
+
+  /** A systemd unit name stem (without {@code .timer}). */
+  public static boolean isSystemdUnitName(String s) {
+    return SYSTEMD_UNIT.matcher(s).matches();
+  }
+
+  /** Characters a systemd {@code OnCalendar=} expression uses; one line. */
+  public static boolean isOnCalendar(String s) {
+    return !s.isBlank() && ON_CALENDAR.matcher(s).matches();
+  }
+
+  /** A backend name the ATS routing script can extract from the header. */
+  public static boolean isXwdBackend(String s) {
+    return XWD_BACKEND.matcher(s).matches();
+  }
+
+  /** A php.ini directive name. */
+  public static boolean isIniKey(String s) {
+    return INI_KEY.matcher(s).matches();
+  }
+
+  /** A php.ini value that needs no quoting in an ini file nor in YAML. */
+  public static boolean isIniValue(String s) {
+    return INI_VALUE.matcher(s).matches();
+  }
+
+  /** An ATS routing scope name (a Lua table key and a message word). */
+  public static boolean isScopeName(String s) {
+    return SCOPE_NAME.matcher(s).matches();
+  }
+}
