@@ -371,11 +371,13 @@ final class SpecBinder {
       problem(Kind.MISSING, f.path("hosts"), f.node, "datacenter " + name + " has no hosts:", "hosts: [a fully-qualified host name]");
     }
     b.hosts(hosts);
-    String firstHost = hosts.stream().sorted().findFirst().orElse("");
-    // Users reach a datacenter through <service>.<the hosts' domain>, as mw-experimental.eqiad.wmnet.
-    String domain = firstHost.contains(".") ? firstHost.substring(firstHost.indexOf('.') + 1) : name + ".wmnet";
+    // Users reach a datacenter through <service>.<the hosts' domain>, as mw-experimental.eqiad.wmnet,
+    // pointing at the first of the hosts in that domain.
+    String domain = commonDomain(hosts).orElse(name + ".wmnet");
+    String target =
+        hosts.stream().filter(h -> h.endsWith("." + domain)).sorted().findFirst().orElse("");
     ImmutableCname.Builder cname =
-        ImmutableCname.builder().name(service.name() + "." + domain).target(firstHost);
+        ImmutableCname.builder().name(service.name() + "." + domain).target(target);
     Optional<Node> cnameNode = f.get("cname");
     if (cnameNode.isPresent()) {
       String path = f.path("cname");
@@ -396,6 +398,20 @@ final class SpecBinder {
     b.cname(cname.build());
     f.finish();
     return b.build();
+  }
+
+  /** The domain most hosts share, ties broken by name, so the default is order-independent. */
+  private static Optional<String> commonDomain(List<String> hosts) {
+    Map<String, Integer> counts = new java.util.TreeMap<>();
+    for (String host : hosts) {
+      int dot = host.indexOf('.');
+      if (dot > 0) {
+        counts.merge(host.substring(dot + 1), 1, Integer::sum);
+      }
+    }
+    return counts.entrySet().stream()
+        .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+        .map(Map.Entry::getKey);
   }
 
   // ---- values ----
@@ -569,8 +585,9 @@ final class SpecBinder {
 
     List<Map.Entry<String, NodeTuple>> entries() {
       known.addAll(byKey.keySet());
+      // An entry whose key is data (a datacenter, an ini directive) is located by its key.
       for (Map.Entry<String, NodeTuple> e : byKey.entrySet()) {
-        positions.put(path(e.getKey()), position(e.getValue().getValueNode()));
+        positions.put(path(e.getKey()), position(e.getValue().getKeyNode()));
       }
       return List.copyOf(byKey.entrySet());
     }

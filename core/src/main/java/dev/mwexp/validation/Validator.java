@@ -179,8 +179,13 @@ public final class Validator {
     for (int i = 0; i < s.taints().size(); i++) {
       Taint t = s.taints().get(i);
       String path = "scheduling.taints[" + i + "]";
-      check(path, t.key(), Syntax::isLabelKey, LABEL_KEY);
-      check(path, t.value(), Syntax::isLabelValue, LABEL_VALUE);
+      // A taint reusing the label's key or value was judged with the label already.
+      if (!t.key().equals(s.nodeLabel().key())) {
+        check(path, t.key(), Syntax::isLabelKey, LABEL_KEY);
+      }
+      if (!t.value().equals(s.nodeLabel().value())) {
+        check(path, t.value(), Syntax::isLabelValue, LABEL_VALUE);
+      }
       if (!seen.add(t.key() + ":" + t.effect())) {
         add(
             Kind.DUPLICATE,
@@ -309,7 +314,8 @@ public final class Validator {
 
   private void debugRouting(Setup setup) {
     DebugRouting r = setup.debugRouting();
-    if (!r.datacenterBackend().contains("{dc}") && setup.datacenters().size() > 1) {
+    boolean sharedTemplate = !r.datacenterBackend().contains("{dc}");
+    if (sharedTemplate && setup.datacenters().size() > 1) {
       add(
           Kind.INVALID_VALUE,
           "debugRouting.datacenterBackend",
@@ -339,7 +345,9 @@ public final class Validator {
       }
       Route other = byName.putIfAbsent(route.backend(), route);
       // The same host twice is reported by the host rules; a real clash routes two places.
-      if (other != null && !other.targetHost().equals(route.targetHost())) {
+      boolean templateClash =
+          sharedTemplate && other != null && other.kind() == Route.Kind.DATACENTER && route.kind() == other.kind();
+      if (other != null && !templateClash && !other.targetHost().equals(route.targetHost())) {
         add(
             Kind.DUPLICATE,
             path,
