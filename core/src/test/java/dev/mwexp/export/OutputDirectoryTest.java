@@ -1,0 +1,106 @@
+package dev.mwexp.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OutputDirectoryTest {
+
+  @TempDir Path tmp;
+
+  private static Artifacts artifacts(String... pathsAndContents) {
+    Artifacts.Builder b = Artifacts.builder();
+    for (int i = 0; i < pathsAndContents.length; i += 2) {
+      b.add(pathsAndContents[i], pathsAndContents[i + 1]);
+    }
+    return b.build();
+  }
+
+  private static TreeMap<String, String> tree(Path dir) throws IOException {
+    TreeMap<String, String> files = new TreeMap<>();
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.filter(Files::isRegularFile).toList()) {
+        files.put(dir.relativize(p).toString(), Files.readString(p));
+      }
+    }
+    return files;
+  }
+
+  @Test
+  void writesTheArtifactsAndAManifest() throws Exception {
+    Path out = tmp.resolve("out");
+    OutputDirectory.write(out, artifacts("k8s/eqiad/a.yaml", "a: 1\n", "hiera.yaml", "version: 5\n"));
+
+    assertThat(tree(out))
+        .containsExactly(
+            java.util.Map.entry(".mwexp-manifest", "hiera.yaml\nk8s/eqiad/a.yaml\n"),
+            java.util.Map.entry("hiera.yaml", "version: 5\n"),
+            java.util.Map.entry("k8s/eqiad/a.yaml", "a: 1\n"));
+    assertThat(OutputDirectory.manifest(out)).containsExactly("hiera.yaml", "k8s/eqiad/a.yaml");
+  }
+
+  @Test
+  void rewriteReplacesTheWholeTreeAndLeavesNoTempDirectories() throws Exception {
+    Path out = tmp.resolve("out");
+    OutputDirectory.write(out, artifacts("old.yaml", "x\n", "keep.yaml", "1\n"));
+    OutputDirectory.write(out, artifacts("keep.yaml", "2\n"));
+
+    assertThat(tree(out)).containsOnlyKeys(".mwexp-manifest", "keep.yaml").containsEntry("keep.yaml", "2\n");
+    try (Stream<Path> siblings = Files.list(tmp)) {
+      assertThat(siblings.map(p -> p.getFileName().toString())).containsExactly("out");
+    }
+  }
+
+  @Test
+  void refusesADirectoryHoldingSomeoneElsesFiles() throws Exception {
+    Path out = Files.createDirectories(tmp.resolve("home"));
+    Files.writeString(out.resolve("notes.txt"), "mine");
+
+    assertThatThrownBy(() -> OutputDirectory.write(out, artifacts("a.yaml", "a\n")))
+        .isInstanceOf(OutputException.class)
+        .hasMessageContaining("holds files mwexp did not write");
+    assertThat(tree(out)).containsExactly(java.util.Map.entry("notes.txt", "mine"));
+  }
+
+  @Test
+  void aFailedWriteLeavesTheDirectoryAsItWas() throws Exception {
+    Path out = tmp.resolve("out");
+    OutputDirectory.write(out, artifacts("a.yaml", "before\n"));
+    TreeMap<String, String> before = tree(out);
+
+    // "x" is a file, so "x/y" cannot be created: the write fails half-way through the staging tree.
+    assertThatThrownBy(() -> OutputDirectory.write(out, artifacts("a.yaml", "after\n", "x", "1", "x/y", "2")))
+        .isInstanceOf(OutputException.class);
+
+    assertThat(tree(out)).isEqualTo(before);
+    try (Stream<Path> siblings = Files.list(tmp)) {
+      assertThat(siblings.map(p -> p.getFileName().toString())).containsExactly("out");
+    }
+  }
+
+  @Test
+  void refusesAFileInPlaceOfTheDirectory() throws Exception {
+    Path file = Files.writeString(tmp.resolve("out"), "data");
+    assertThatThrownBy(() -> OutputDirectory.write(file, artifacts("a", "b")))
+        .isInstanceOf(OutputException.class)
+        .hasMessageContaining("not a directory");
+    assertThat(Files.readString(file)).isEqualTo("data");
+  }
+
+  @Test
+  void artifactPathsCannotEscape() {
+    for (String bad : List.of("../x", "/etc/passwd", "a/../../b", "a//b", "", "a/", ".", "a\\b", "-rf")) {
+      assertThat(Artifacts.isSafePath(bad)).as(bad).isFalse();
+      assertThatThrownBy(() -> Artifacts.builder().add(bad, "x")).isInstanceOf(IllegalArgumentException.class);
+    }
+    assertThat(Artifacts.isSafePath("hieradata/hosts/wikikube-worker-exp1001.eqiad.wmnet.yaml")).isTrue();
+  }
+}
