@@ -1,5 +1,7 @@
 package dev.mwexp.cli;
 
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -27,7 +29,17 @@ public final class Main implements Runnable {
 
   /** Runs the command line and returns its exit code; never calls {@code System.exit}. */
   public static int run(String... args) {
+    return run(
+        new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+        new PrintWriter(System.err, true, StandardCharsets.UTF_8),
+        args);
+  }
+
+  /** As {@link #run(String...)}, printing to the given writers. */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cli = new CommandLine(new Main());
+    cli.setOut(out);
+    cli.setErr(err);
     cli.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
           // A bug of ours, not bad input: one line, not a stack trace, and a distinct code.

@@ -375,7 +375,12 @@ final class SpecBinder {
     // pointing at the first of the hosts in that domain.
     String domain = commonDomain(hosts).orElse(name + ".wmnet");
     String target =
-        hosts.stream().filter(h -> h.endsWith("." + domain)).sorted().findFirst().orElse("");
+        hosts.stream()
+            .filter(h -> h.endsWith("." + domain))
+            .sorted()
+            .findFirst()
+            .or(() -> hosts.stream().sorted().findFirst())
+            .orElse("");
     ImmutableCname.Builder cname =
         ImmutableCname.builder().name(service.name() + "." + domain).target(target);
     Optional<Node> cnameNode = f.get("cname");

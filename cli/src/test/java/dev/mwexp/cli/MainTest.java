@@ -1,0 +1,111 @@
+package dev.mwexp.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainTest {
+
+  @TempDir Path tmp;
+
+  private record Result(int code, String out, String err) {}
+
+  private static Result run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void validatesTheBuiltInDefault() {
+    Result r = run("validate");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).isEqualTo("<built-in mw-experimental.yaml>: valid\n");
+  }
+
+  @Test
+  void validatePrintsEveryProblemWithItsPositionAndExitsOne() throws Exception {
+    Path spec = Files.writeString(
+        tmp.resolve("bad.yaml"),
+        "service:\n  port: 80\n  colour: blue\ndatacenters:\n  eqiad:\n    hosts: [localhost]\n");
+
+    Result r = run("validate", spec.toString());
+
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err().lines())
+        .containsExactly(
+            spec + ":2:9: service.port: port 80 is outside the cluster's NodePort range 4000-4999 (the"
+                + " apiserver would refuse the Service) (expected a port in 4000-4999, or widen"
+                + " service.nodePortRange to the cluster's)",
+            spec + ":3:3: service.colour: unknown key 'colour' in service (expected one of [name, namespace,"
+                + " release, servergroup, image, mountPath, port, nodePortRange, php, resources, alerting,"
+                + " observability, createNamespace])",
+            spec + ":6:13: datacenters.eqiad.hosts[0]: 'localhost' is not valid here (expected a lower-case"
+                + " fully-qualified host name such as wikikube-worker-exp1001.eqiad.wmnet)",
+            "3 problems");
+    assertThat(r.err()).doesNotContain("Exception").doesNotContain("\tat ");
+  }
+
+  @Test
+  void compileWritesEveryFormatAndReplacesItsOwnOutput() throws Exception {
+    Path out = tmp.resolve("out");
+    Result first = run("compile", "--out", out.toString());
+    assertThat(first.code()).as(first.err()).isZero();
+    assertThat(out.resolve(".mwexp-manifest")).exists();
+    Result second = run("compile", "--out", out.toString());
+    assertThat(second.code()).as(second.err()).isZero();
+    assertThat(first.out()).isEqualTo(second.out());
+  }
+
+  @Test
+  void compileOfABrokenSpecLeavesTheOutputAlone() throws Exception {
+    Path out = tmp.resolve("out");
+    assertThat(run("compile", "--out", out.toString()).code()).isZero();
+    String manifest = Files.readString(out.resolve(".mwexp-manifest"));
+    Path spec = Files.writeString(tmp.resolve("bad.yaml"), "datacenters: {}\n");
+
+    Result r = run("compile", spec.toString(), "--out", out.toString());
+
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).startsWith(spec + ":1:14: datacenters: no datacenters");
+    assertThat(Files.readString(out.resolve(".mwexp-manifest"))).isEqualTo(manifest);
+  }
+
+  @Test
+  void compileRefusesADirectoryOfOtherFiles() throws Exception {
+    Path out = Files.createDirectories(tmp.resolve("home"));
+    Files.writeString(out.resolve("notes.txt"), "mine");
+
+    Result r = run("compile", "--out", out.toString());
+
+    assertThat(r.code()).isEqualTo(3);
+    assertThat(r.err()).contains("holds files mwexp did not write");
+    try (Stream<Path> files = Files.list(out)) {
+      assertThat(files).containsExactly(out.resolve("notes.txt"));
+    }
+  }
+
+  @Test
+  void usageErrorsExitTwo() {
+    assertThat(run().code()).isEqualTo(2);
+    assertThat(run("compile").code()).isEqualTo(2);
+    Result unknown = run("compile", "--out", tmp.resolve("o").toString(), "--format", "terraform");
+    assertThat(unknown.code()).isEqualTo(2);
+    assertThat(unknown.err()).contains("unknown format 'terraform'; available: ats, dns, helm-values, hiera, k8s");
+    assertThat(run("compile", "--out", tmp.resolve("o").toString(), "--k8s-format", "kustomize").code()).isEqualTo(2);
+  }
+
+  @Test
+  void specPrintsTheCanonicalForm() {
+    Result r = run("spec");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("  port: 4456\n").contains("  mountMode: \"0775\"\n");
+  }
+}
