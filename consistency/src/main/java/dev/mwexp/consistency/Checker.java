@@ -1,0 +1,274 @@
+package dev.mwexp.consistency;
+
+import dev.mwexp.consistency.facts.AlertObject;
+import dev.mwexp.consistency.facts.Backend;
+import dev.mwexp.consistency.facts.CnameRecord;
+import dev.mwexp.consistency.facts.HostHiera;
+import dev.mwexp.consistency.facts.ServiceFact;
+import dev.mwexp.consistency.facts.Source;
+import dev.mwexp.consistency.facts.Toleration;
+import dev.mwexp.consistency.facts.Workload;
+import dev.mwexp.model.Route;
+import dev.mwexp.model.Setup;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Follows every backend down the chain — CNAME, host, hiera, workload, Service — and records each
+ * broken link once. Host-level links are judged once per host, datacenter-level ones once per
+ * datacenter, so one broken fact yields one kind of violation.
+ */
+final class Checker {
+
+  private static final int MAX_CNAME_HOPS = 8;
+
+  private final Facts facts;
+  private final HieraKeys keys;
+  private final Optional<Setup> model;
+  private final List<Violation> out = new ArrayList<>();
+  private final Map<String, CnameRecord> cnames = new HashMap<>();
+
+  Checker(Facts facts, HieraKeys keys, Optional<Setup> model) {
+    this.facts = facts;
+    this.keys = keys;
+    this.model = model;
+    facts.cnames().forEach(c -> cnames.putIfAbsent(c.name(), c));
+  }
+
+  Report run() {
+    out.addAll(facts.unreadable());
+    model.ifPresent(this::backendsMatchModel);
+    Map<String, List<Backend>> reachedBy = new TreeMap<>();
+    List<Backend> backends = new ArrayList<>(facts.backends());
+    backends.sort(Comparator.comparing(Backend::scope).thenComparing(Backend::name));
+    for (Backend backend : backends) {
+      resolve(backend).ifPresent(host -> reachedBy.computeIfAbsent(host, h -> new ArrayList<>()).add(backend));
+    }
+    Set<String> datacenters = new TreeSet<>();
+    reachedBy.forEach(
+        (host, via) -> {
+          Optional<String> dc = datacenterOf(host);
+          if (dc.isEmpty()) {
+            add(Link.DATACENTER, host, "a datacenter with an mw-experimental workload and Service",
+                "none for this host", via.get(0).source(), facts.hiera().get(host).hostFile());
+            return;
+          }
+          datacenters.add(dc.get());
+          host(host, workload(dc.get()).orElseThrow());
+          service(dc.get()).ifPresent(s -> via.forEach(b -> port(b, s)));
+        });
+    datacenters.forEach(this::datacenter);
+    for (AlertObject alert : facts.alerts()) {
+      add(Link.ALERTING, alert.kind() + " " + alert.name(), "no alerting objects", alert.kind(), alert.source());
+    }
+    return new Report(out);
+  }
+
+  // ---- backend -> host ----
+
+  /** The host a backend reaches, through CNAMEs; empty (and a violation) when it reaches none. */
+  private Optional<String> resolve(Backend backend) {
+    String name = backend.host();
+    CnameRecord via = null;
+    for (int hop = 0; hop < MAX_CNAME_HOPS && cnames.containsKey(name); hop++) {
+      via = cnames.get(name);
+      name = via.target();
+    }
+    if (facts.hiera().containsKey(name)) {
+      return Optional.of(name);
+    }
+    if (via != null) {
+      add(Link.CNAME_TARGET, via.name(), "a host with hiera", name, via.source(), backend.source());
+    } else {
+      add(Link.HOST, backend.name(), "a CNAME in the zone or a host with hiera", name, backend.source());
+    }
+    return Optional.empty();
+  }
+
+  private Optional<String> datacenterOf(String host) {
+    return facts.workloads().stream()
+        .map(Workload::datacenter)
+        .filter(dc -> host.contains("." + dc + ".") || host.endsWith("." + dc))
+        .filter(dc -> service(dc).isPresent())
+        .findFirst();
+  }
+
+  private Optional<Workload> workload(String dc) {
+    // The MediaWiki workload is the one mounting the code from the host.
+    return facts.workloads().stream()
+        .filter(w -> w.datacenter().equals(dc))
+        .max(Comparator.comparing(w -> !w.hostPaths().isEmpty()));
+  }
+
+  private Optional<ServiceFact> service(String dc) {
+    return facts.services().stream().filter(s -> s.datacenter().equals(dc) && s.type().equals("NodePort")).findFirst()
+        .or(() -> facts.services().stream().filter(s -> s.datacenter().equals(dc)).findFirst());
+  }
+
+  // ---- host ----
+
+  private void host(String host, Workload w) {
+    HostHiera h = facts.hiera().get(host);
+    Optional<HostHiera.Value> on = h.get(keys.mwExperimental());
+    if (on.isEmpty() || !Boolean.TRUE.equals(on.get().value())) {
+      add(Link.SWITCH, host, keys.mwExperimental() + ": true",
+          on.map(v -> String.valueOf(v.value())).orElse("no such key"), source(h, keys.mwExperimental()));
+    }
+    List<String> labels = h.strings(keys.nodeLabels());
+    for (Map.Entry<String, String> selector : w.nodeSelector().entrySet()) {
+      String label = selector.getKey() + "=" + selector.getValue();
+      if (!labels.contains(label)) {
+        add(Link.LABEL, host, label + " in " + keys.nodeLabels(), labels.toString(),
+            source(h, keys.nodeLabels()), w.source());
+      }
+    }
+    List<String> taints = h.strings(keys.nodeTaints());
+    Set<String> untolerated = new TreeSet<>();
+    for (String taint : taints) {
+      if (w.tolerations().stream().noneMatch(t -> t.tolerates(taint))) {
+        untolerated.add(taint);
+      }
+    }
+    Set<String> unmatched = new TreeSet<>();
+    for (Toleration t : w.tolerations()) {
+      if (taints.stream().noneMatch(t::tolerates)) {
+        unmatched.add(t.format());
+      }
+    }
+    if (!untolerated.isEmpty() || !unmatched.isEmpty()) {
+      add(Link.TAINTS, host,
+          "tolerations " + w.tolerations().stream().map(Toleration::format).sorted().toList() + " for the host's taints",
+          "host taints " + taints.stream().sorted().toList(), source(h, keys.nodeTaints()), w.source());
+    }
+    Optional<String> mountPath = h.get(keys.mountPath()).map(v -> String.valueOf(v.value()));
+    String mounted = w.hostPaths().get(mountPath.orElse(""));
+    if (mountPath.isEmpty() || mounted == null || !mounted.equals(mountPath.get())) {
+      add(Link.MOUNT_PATH, host,
+          "hostPath " + mountPath.orElse("(" + keys.mountPath() + ")") + " mounted at the same path",
+          w.hostPaths().isEmpty() ? "no hostPath" : w.hostPaths().entrySet().stream()
+              .map(e -> e.getKey() + " at " + e.getValue()).toList().toString(),
+          source(h, keys.mountPath()), w.source());
+    }
+    ownership(host, h);
+    Optional<String> servergroup = h.get(keys.servergroup()).map(v -> String.valueOf(v.value()));
+    if (servergroup.isEmpty() || !servergroup.equals(w.servergroup())) {
+      add(Link.SERVERGROUP, host, "SERVERGROUP " + servergroup.orElse("(" + keys.servergroup() + ")"),
+          w.servergroup().orElse("no SERVERGROUP"), source(h, keys.servergroup()), w.source());
+    }
+    h.get(keys.alerting())
+        .filter(v -> !Boolean.FALSE.equals(v.value()))
+        .ifPresent(v -> add(Link.ALERTING, host, keys.alerting() + ": false", String.valueOf(v.value()), v.source()));
+  }
+
+  private void ownership(String host, HostHiera h) {
+    Map<String, String> expected = new LinkedHashMap<>();
+    expected.put(keys.mountOwner(), model.map(m -> m.deployers().user()).orElse(null));
+    expected.put(keys.mountGroup(), model.map(m -> m.deployers().group()).orElse(null));
+    expected.put(keys.mountMode(), model.map(m -> m.deployers().mountMode()).orElse(null));
+    expected.forEach(
+        (key, want) -> {
+          Optional<HostHiera.Value> got = h.get(key);
+          boolean ok =
+              got.isPresent()
+                  && got.get().value() instanceof String s
+                  && !s.isEmpty()
+                  && (want == null || want.equals(s));
+          if (!ok) {
+            add(Link.MOUNT_OWNERSHIP, host, key + ": " + (want == null ? "a string" : want),
+                got.map(v -> String.valueOf(v.value())).orElse("no such key"), source(h, key));
+          }
+        });
+  }
+
+  // ---- datacenter ----
+
+  private void datacenter(String dc) {
+    Workload w = workload(dc).orElseThrow();
+    List<String> hosts =
+        facts.hiera().values().stream()
+            .filter(h -> h.get(keys.mwExperimental()).map(v -> Boolean.TRUE.equals(v.value())).orElse(false))
+            .map(HostHiera::host)
+            .filter(host -> datacenterOf(host).filter(dc::equals).isPresent())
+            .sorted()
+            .toList();
+    if (w.kind().equals("Deployment")) {
+      int replicas = w.replicas().orElse(1);
+      // Anti-affinity only matters once two pods could meet on one host.
+      if (replicas != hosts.size() || (replicas > 1 && !w.hostnameAntiAffinity())) {
+        add(Link.COVERAGE, dc,
+            hosts.size() + " replicas (one per host " + hosts + ") kept apart by a required anti-affinity on kubernetes.io/hostname",
+            replicas + " replicas" + (w.hostnameAntiAffinity() ? "" : " without that anti-affinity"), w.source());
+      }
+    } else if (!w.kind().equals("DaemonSet")) {
+      add(Link.COVERAGE, dc, "a Deployment or DaemonSet", w.kind(), w.source());
+    }
+    ServiceFact s = service(dc).orElseThrow();
+    if (!s.type().equals("NodePort")
+        || !s.externalTrafficPolicy().equals(Optional.of("Local"))
+        || !s.internalTrafficPolicy().equals(Optional.of("Local"))) {
+      add(Link.TRAFFIC_POLICY, dc, "type NodePort, externalTrafficPolicy Local, internalTrafficPolicy Local",
+          "type " + s.type() + ", externalTrafficPolicy " + s.externalTrafficPolicy().orElse("Cluster")
+              + ", internalTrafficPolicy " + s.internalTrafficPolicy().orElse("Cluster"), s.source());
+    }
+    boolean selects =
+        !s.selector().isEmpty()
+            && s.selector().entrySet().stream().allMatch(e -> Objects.equals(w.podLabels().get(e.getKey()), e.getValue()));
+    if (!selects) {
+      add(Link.SELECTOR, dc, "a selector matching the pod labels " + new TreeMap<>(w.podLabels()),
+          new TreeMap<>(s.selector()).toString(), s.source(), w.source());
+    }
+  }
+
+  private void port(Backend backend, ServiceFact s) {
+    if (!s.nodePort().equals(Optional.of(backend.port()))) {
+      add(Link.PORT, backend.name(), "nodePort " + backend.port(),
+          s.nodePort().map(p -> "nodePort " + p).orElse("no nodePort"), backend.source(), s.source());
+    }
+  }
+
+  // ---- model ----
+
+  private void backendsMatchModel(Setup setup) {
+    Map<String, Backend> inTable = new TreeMap<>();
+    facts.backends().stream().filter(b -> b.scope().equals("default")).forEach(b -> inTable.putIfAbsent(b.name(), b));
+    Source modelSource = Source.model("routes");
+    for (Route route : setup.routes()) {
+      Backend b = inTable.remove(route.backend());
+      String want = route.targetHost() + ":" + route.port();
+      if (b == null) {
+        add(Link.BACKEND, route.backend(), want, "no such backend", modelSource);
+      } else if (!(b.host() + ":" + b.port()).equals(want)) {
+        add(Link.BACKEND, route.backend(), want, b.host() + ":" + b.port(), b.source());
+      }
+    }
+    inTable.values()
+        .forEach(b -> add(Link.BACKEND, b.name(), "no such backend", b.host() + ":" + b.port(), b.source()));
+  }
+
+  // ---- helpers ----
+
+  private static Source source(HostHiera h, String key) {
+    return h.get(key).map(HostHiera.Value::source).orElse(h.hostFile() == null ? Source.of(h.host(), 0) : h.hostFile());
+  }
+
+  private void add(Link link, String subject, String expected, String actual, Source... sources) {
+    out.add(
+        Violation.builder()
+            .link(link)
+            .subject(subject)
+            .expected(expected)
+            .actual(actual)
+            .sources(java.util.Arrays.stream(sources).filter(Objects::nonNull).distinct().collect(Collectors.toList()))
+            .build());
+  }
+}

@@ -1,0 +1,47 @@
+package dev.mwexp.consistency;
+
+/** The links of the routing chain, in the order a request follows them. */
+public enum Link {
+  /** An artifact could not be read at all. */
+  UNREADABLE("an artifact tree could not be read"),
+  /** The model's backends and the ATS table differ (only with a model). */
+  BACKEND("X-Wikimedia-Debug backend in the ATS table"),
+  /** A backend's target is neither a CNAME nor a host with hiera. */
+  HOST("the backend's target is a CNAME or a host with hiera"),
+  /** A CNAME points at a name that is no host with hiera. */
+  CNAME_TARGET("the CNAME points at a host with hiera"),
+  /** The host's datacenter has no mw-experimental workload or Service. */
+  DATACENTER("the host's datacenter runs the service"),
+  /** The host's hiera does not turn the profile on. */
+  SWITCH("hiera turns the mw-experimental profile on"),
+  /** The workload's nodeSelector label is not among the host's kubelet labels. */
+  LABEL("the host carries the label the workload selects"),
+  /** Host taints and workload tolerations differ. */
+  TAINTS("the workload tolerates exactly the host's taints"),
+  /** The workload does not put exactly one pod on every host. */
+  COVERAGE("one pod per host"),
+  /** The Service does not select the workload's pods. */
+  SELECTOR("the Service selects the workload's pods"),
+  /** The Service's NodePort is not the backend's port. */
+  PORT("the Service's NodePort is the backend's port"),
+  /** The Service does not keep traffic on the node it reached. */
+  TRAFFIC_POLICY("the Service's traffic policies are Local"),
+  /** The pod's hostPath is not the path hiera manages. */
+  MOUNT_PATH("the pod mounts the path hiera manages"),
+  /** hiera's owner, group or mode of the mount path is missing or wrong. */
+  MOUNT_OWNERSHIP("the mount path's owner, group and mode"),
+  /** The pod's SERVERGROUP differs from hiera's. */
+  SERVERGROUP("the same servergroup on both sides"),
+  /** Something would alert. */
+  ALERTING("nothing alerts");
+
+  private final String description;
+
+  Link(String description) {
+    this.description = description;
+  }
+
+  public String description() {
+    return description;
+  }
+}

@@ -1,0 +1,38 @@
+package dev.mwexp.consistency;
+
+import dev.mwexp.consistency.facts.Source;
+import java.util.List;
+import org.immutables.value.Value;
+
+/** One broken link of the chain: what was expected, what was found, and where both came from. */
+@Value.Immutable
+public interface Violation {
+
+  Link link();
+
+  /** What the violation is about: a backend, a host, a datacenter. */
+  String subject();
+
+  String expected();
+
+  String actual();
+
+  /** The files (and lines) of both sides. */
+  List<Source> sources();
+
+  static ImmutableViolation.Builder builder() {
+    return ImmutableViolation.builder();
+  }
+
+  /** {@code LINK subject: expected X, found Y [a.yaml:3, b.lua:12]}. */
+  default String format() {
+    return link()
+        + " "
+        + subject()
+        + ": expected "
+        + expected()
+        + ", found "
+        + actual()
+        + (sources().isEmpty() ? "" : " " + sources().stream().map(Source::format).toList());
+  }
+}

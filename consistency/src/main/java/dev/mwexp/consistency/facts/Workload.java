@@ -1,0 +1,27 @@
+package dev.mwexp.consistency.facts;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The MediaWiki workload of one datacenter as Kubernetes objects (or helm values) declare it.
+ *
+ * @param kind {@code Deployment} or {@code DaemonSet}
+ * @param replicas for a Deployment; empty for a DaemonSet
+ * @param hostnameAntiAffinity whether a required pod anti-affinity on kubernetes.io/hostname keeps
+ *     two pods off one host
+ * @param hostPaths host path to the path it is mounted at in the MediaWiki container
+ */
+public record Workload(
+    String datacenter,
+    String kind,
+    Optional<Integer> replicas,
+    boolean hostnameAntiAffinity,
+    Map<String, String> nodeSelector,
+    List<Toleration> tolerations,
+    Map<String, String> hostPaths,
+    Optional<String> servergroup,
+    Optional<Integer> containerPort,
+    Map<String, String> podLabels,
+    Source source) {}

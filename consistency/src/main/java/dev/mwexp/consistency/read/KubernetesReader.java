@@ -1,0 +1,140 @@
+package dev.mwexp.consistency.read;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mwexp.consistency.facts.AlertObject;
+import dev.mwexp.consistency.facts.ServiceFact;
+import dev.mwexp.consistency.facts.Source;
+import dev.mwexp.consistency.facts.Toleration;
+import dev.mwexp.consistency.facts.Workload;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Facts from Kubernetes manifests: the MediaWiki workload (Deployment or DaemonSet), its Service,
+ * and anything that alerts. The datacenter of a document is the first directory of its file
+ * under the manifests tree ({@code eqiad/deployment.yaml}).
+ */
+public final class KubernetesReader {
+
+  /** Kinds that page someone: mw-experimental must have none. */
+  private static final List<String> ALERTING_KINDS = List.of("PrometheusRule", "AlertmanagerConfig", "Alertmanager");
+
+  private final List<Workload> workloads = new ArrayList<>();
+  private final List<ServiceFact> services = new ArrayList<>();
+  private final List<AlertObject> alerts = new ArrayList<>();
+
+  public List<Workload> workloads() {
+    return workloads;
+  }
+
+  public List<ServiceFact> services() {
+    return services;
+  }
+
+  public List<AlertObject> alerts() {
+    return alerts;
+  }
+
+  /** Adds the documents of one file; {@code datacenter} as given by its directory. */
+  public void add(String datacenter, YamlDocument doc) {
+    JsonNode root = doc.root();
+    String kind = root.path("kind").asText("");
+    String name = root.path("metadata").path("name").asText("");
+    if (ALERTING_KINDS.contains(kind)) {
+      alerts.add(new AlertObject(kind, name, doc.source("")));
+    }
+    switch (kind) {
+      case "Deployment", "DaemonSet" -> workloads.add(workload(datacenter, kind, doc));
+      case "Service" -> services.add(service(datacenter, doc));
+      default -> { }
+    }
+  }
+
+  private static Workload workload(String datacenter, String kind, YamlDocument doc) {
+    JsonNode spec = doc.root().path("spec");
+    JsonNode pod = spec.path("template").path("spec");
+    Optional<Integer> replicas =
+        kind.equals("Deployment") ? Optional.of(spec.path("replicas").asInt(1)) : Optional.empty();
+    boolean antiAffinity = false;
+    for (JsonNode term : pod.path("affinity").path("podAntiAffinity").path("requiredDuringSchedulingIgnoredDuringExecution")) {
+      antiAffinity |= term.path("topologyKey").asText("").equals("kubernetes.io/hostname");
+    }
+    List<Toleration> tolerations = new ArrayList<>();
+    for (JsonNode t : pod.path("tolerations")) {
+      tolerations.add(
+          new Toleration(
+              t.path("key").asText(""), t.path("operator").asText("Equal"), t.path("value").asText(""), t.path("effect").asText("")));
+    }
+    Map<String, String> hostPathVolumes = new LinkedHashMap<>();
+    for (JsonNode v : pod.path("volumes")) {
+      if (v.has("hostPath")) {
+        hostPathVolumes.put(v.path("name").asText(), v.path("hostPath").path("path").asText());
+      }
+    }
+    Map<String, String> hostPaths = new LinkedHashMap<>();
+    Optional<String> servergroup = Optional.empty();
+    Optional<Integer> port = Optional.empty();
+    for (JsonNode c : pod.path("containers")) {
+      boolean mountsHost = false;
+      for (JsonNode m : c.path("volumeMounts")) {
+        String hostPath = hostPathVolumes.get(m.path("name").asText());
+        if (hostPath != null) {
+          hostPaths.put(hostPath, m.path("mountPath").asText());
+          mountsHost = true;
+        }
+      }
+      for (JsonNode e : c.path("env")) {
+        if (e.path("name").asText().equals("SERVERGROUP")) {
+          servergroup = Optional.of(e.path("value").asText());
+        }
+      }
+      if ((mountsHost || port.isEmpty()) && c.path("ports").size() > 0) {
+        port = Optional.of(c.path("ports").get(0).path("containerPort").asInt());
+      }
+    }
+    return new Workload(
+        datacenter,
+        kind,
+        replicas,
+        antiAffinity,
+        strings(pod.path("nodeSelector")),
+        tolerations,
+        hostPaths,
+        servergroup,
+        port,
+        strings(spec.path("template").path("metadata").path("labels")),
+        doc.source(""));
+  }
+
+  private static ServiceFact service(String datacenter, YamlDocument doc) {
+    JsonNode spec = doc.root().path("spec");
+    Optional<Integer> nodePort = Optional.empty();
+    for (JsonNode p : spec.path("ports")) {
+      if (p.has("nodePort")) {
+        nodePort = Optional.of(p.path("nodePort").asInt());
+        break;
+      }
+    }
+    return new ServiceFact(
+        datacenter,
+        spec.path("type").asText("ClusterIP"),
+        nodePort,
+        text(spec, "internalTrafficPolicy"),
+        text(spec, "externalTrafficPolicy"),
+        strings(spec.path("selector")),
+        doc.source(""));
+  }
+
+  private static Optional<String> text(JsonNode node, String field) {
+    return node.hasNonNull(field) ? Optional.of(node.get(field).asText()) : Optional.empty();
+  }
+
+  private static Map<String, String> strings(JsonNode object) {
+    Map<String, String> out = new LinkedHashMap<>();
+    object.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+    return out;
+  }
+}
