@@ -11,11 +11,11 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Compiles one mw-experimental spec to Puppet hiera, Kubernetes manifests and ATS routing.",
-    subcommands = {ValidateCommand.class, CompileCommand.class, SpecCommand.class},
+    subcommands = {ValidateCommand.class, CompileCommand.class, CheckCommand.class, SpecCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",
-      "1:the spec has problems (printed as file:line:col: path: message)",
+      "1:the spec has problems (printed as file:line:col: path: message), or check found violations or drift",
       "2:wrong usage",
       "3:the output could not be written (the output directory is left as it was)"
     })
@@ -51,7 +51,7 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: validate, compile or spec");
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: validate, compile, check or spec");
   }
 
   /** Reports the version from the jar manifest, or "dev" from a class directory. */

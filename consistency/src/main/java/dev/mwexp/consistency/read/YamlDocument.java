@@ -114,7 +114,7 @@ public final class YamlDocument {
   }
 
   /** RFC 6901 escaping, so keys such as {@code prometheus.io/scrape} stay one segment. */
-  static String escape(String name) {
+  public static String escape(String name) {
     return name.replace("~", "~0").replace("/", "~1");
   }
 }

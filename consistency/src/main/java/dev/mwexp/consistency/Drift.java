@@ -1,0 +1,130 @@
+package dev.mwexp.consistency;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mwexp.consistency.read.YamlDocument;
+import dev.mwexp.export.Artifacts;
+import dev.mwexp.export.OutputDirectory;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * Semantic drift between compiled artifacts and a tree on disk: YAML and JSON are compared key by
+ * key (quoting, key order and comments do not count), other text line by line. Files the tree
+ * holds beyond the artifacts count only inside directories the artifacts write to.
+ */
+public final class Drift {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private Drift() {}
+
+  public static List<Difference> between(Artifacts expected, Path tree) throws IOException {
+    List<Difference> out = new ArrayList<>();
+    Set<String> dirs = new TreeSet<>();
+    for (Map.Entry<String, String> file : expected.files().entrySet()) {
+      String path = file.getKey();
+      int slash = path.lastIndexOf('/');
+      dirs.add(slash < 0 ? "" : path.substring(0, slash));
+      Path actual = tree.resolve(path);
+      if (!Files.isRegularFile(actual)) {
+        out.add(Difference.builder().kind(Difference.Kind.MISSING_FILE).file(path).key("").expected("").actual("").build());
+        continue;
+      }
+      compare(path, file.getValue(), Files.readString(actual, StandardCharsets.UTF_8), out);
+    }
+    for (String dir : dirs) {
+      Path d = dir.isEmpty() ? tree : tree.resolve(dir);
+      if (!Files.isDirectory(d)) {
+        continue;
+      }
+      try (Stream<Path> files = Files.list(d)) {
+        for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+          String rel = tree.relativize(f).toString();
+          if (!expected.files().containsKey(rel) && !rel.equals(OutputDirectory.MANIFEST) && !f.getFileName().toString().startsWith(".")) {
+            out.add(Difference.builder().kind(Difference.Kind.UNEXPECTED_FILE).file(rel).key("").expected("").actual("").build());
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private static void compare(String path, String expected, String actual, List<Difference> out) {
+    if (expected.equals(actual)) {
+      return;
+    }
+    try {
+      if (path.endsWith(".yaml") || path.endsWith(".yml")) {
+        compareTrees(path, flatten(yaml(path, expected)), flatten(yaml(path, actual)), out);
+        return;
+      }
+      if (path.endsWith(".json")) {
+        compareTrees(path, flatten(List.of(JSON.readTree(expected))), flatten(List.of(JSON.readTree(actual))), out);
+        return;
+      }
+    } catch (IOException e) {
+      // Not parseable: fall back to lines, which still shows the difference.
+    }
+    compareLines(path, expected, actual, out);
+  }
+
+  private static List<JsonNode> yaml(String path, String text) throws IOException {
+    return YamlDocument.readAll(path, text).stream().map(YamlDocument::root).toList();
+  }
+
+  private static Map<String, String> flatten(List<JsonNode> documents) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (int i = 0; i < documents.size(); i++) {
+      flatten(documents.size() == 1 ? "" : "[" + i + "]", documents.get(i), out);
+    }
+    return out;
+  }
+
+  private static void flatten(String prefix, JsonNode node, Map<String, String> out) {
+    if (node.isObject() && node.size() > 0) {
+      node.fields().forEachRemaining(e -> flatten(prefix + "/" + YamlDocument.escape(e.getKey()), e.getValue(), out));
+    } else if (node.isArray() && node.size() > 0) {
+      for (int i = 0; i < node.size(); i++) {
+        flatten(prefix + "/" + i, node.get(i), out);
+      }
+    } else {
+      out.put(prefix.isEmpty() ? "/" : prefix, node.isTextual() ? node.textValue() : node.toString());
+    }
+  }
+
+  private static void compareTrees(String file, Map<String, String> expected, Map<String, String> actual, List<Difference> out) {
+    Set<String> keys = new TreeSet<>(expected.keySet());
+    keys.addAll(actual.keySet());
+    for (String key : keys) {
+      String e = expected.get(key);
+      String a = actual.get(key);
+      Difference.Kind kind =
+          e == null ? Difference.Kind.UNEXPECTED_KEY : a == null ? Difference.Kind.MISSING_KEY
+              : e.equals(a) ? null : Difference.Kind.CHANGED_VALUE;
+      if (kind != null) {
+        out.add(Difference.builder().kind(kind).file(file).key(key).expected(e == null ? "" : e).actual(a == null ? "" : a).build());
+      }
+    }
+  }
+
+  private static void compareLines(String file, String expected, String actual, List<Difference> out) {
+    List<String> e = new ArrayList<>(expected.lines().toList());
+    List<String> a = new ArrayList<>(actual.lines().toList());
+    List<String> missing = new ArrayList<>(e);
+    a.forEach(missing::remove);
+    List<String> unexpected = new ArrayList<>(a);
+    e.forEach(unexpected::remove);
+    missing.forEach(l -> out.add(Difference.builder().kind(Difference.Kind.MISSING_LINE).file(file).key("").expected(l.strip()).actual("").build()));
+    unexpected.forEach(l -> out.add(Difference.builder().kind(Difference.Kind.UNEXPECTED_LINE).file(file).key("").expected("").actual(l.strip()).build()));
+  }
+}
