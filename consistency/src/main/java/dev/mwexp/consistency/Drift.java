@@ -28,6 +28,22 @@ public final class Drift {
 
   private Drift() {}
 
+  /**
+   * Drift of one exporter's artifacts against a directory holding just that component: the
+   * artifacts' common top directory ({@code k8s/}, {@code ats/}) is the directory itself.
+   */
+  public static List<Difference> ofComponent(Artifacts expected, Path dir) throws IOException {
+    Set<String> tops = new TreeSet<>();
+    expected.files().keySet().forEach(p -> tops.add(p.contains("/") ? p.substring(0, p.indexOf('/')) : ""));
+    if (tops.size() != 1 || tops.contains("")) {
+      return between(expected, dir);
+    }
+    String prefix = tops.iterator().next() + "/";
+    Artifacts.Builder stripped = Artifacts.builder();
+    expected.files().forEach((p, content) -> stripped.add(p.substring(prefix.length()), content));
+    return between(stripped.build(), dir);
+  }
+
   public static List<Difference> between(Artifacts expected, Path tree) throws IOException {
     List<Difference> out = new ArrayList<>();
     Set<String> dirs = new TreeSet<>();

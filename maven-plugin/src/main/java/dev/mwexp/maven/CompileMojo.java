@@ -1,0 +1,60 @@
+package dev.mwexp.maven;
+
+import dev.mwexp.export.Artifacts;
+import dev.mwexp.export.Compiler;
+import dev.mwexp.export.OutputDirectory;
+import dev.mwexp.export.OutputException;
+import dev.mwexp.model.Setup;
+import java.io.File;
+import java.util.List;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/** Compiles the mw-experimental spec into hiera, Kubernetes, helm values, ATS and DNS files. */
+@Mojo(name = "compile", defaultPhase = LifecyclePhase.GENERATE_RESOURCES, threadSafe = true)
+public final class CompileMojo extends AbstractMojo {
+
+  @Parameter(property = "mwexp.spec", defaultValue = "${project.basedir}/src/main/mwexp/mw-experimental.yaml")
+  File spec;
+
+  @Parameter(property = "mwexp.outputDirectory", defaultValue = "${project.build.directory}/mwexp")
+  File outputDirectory;
+
+  /** Formats to write: hiera, k8s, helm-values, ats, dns. */
+  @Parameter(property = "mwexp.formats", defaultValue = "hiera,k8s,helm-values,ats,dns")
+  List<String> formats;
+
+  @Parameter(property = "mwexp.skip", defaultValue = "false")
+  boolean skip;
+
+  @Parameter(defaultValue = "${project.build.directory}/mwexp-state", readonly = true)
+  File stateDirectory;
+
+  @Override
+  public void execute() throws MojoExecutionException, MojoFailureException {
+    if (skip) {
+      getLog().info("Skipping mwexp:compile (mwexp.skip is true)");
+      return;
+    }
+    Specs.checkFormats(formats);
+    UpToDate upToDate = new UpToDate(stateDirectory.toPath().resolve("compile"), spec.toPath(), formats);
+    if (upToDate.isCurrent(outputDirectory.toPath())) {
+      getLog().info("mwexp: " + outputDirectory + " is up to date (spec, formats and plugin unchanged)");
+      return;
+    }
+    Setup setup = Specs.load(spec.toPath(), getLog());
+    Artifacts artifacts = Compiler.compile(setup, formats);
+    try {
+      OutputDirectory.write(outputDirectory.toPath(), artifacts);
+    } catch (OutputException e) {
+      throw new MojoExecutionException(e.getMessage()
+          + "; set <outputDirectory> to an empty or mwexp-owned directory, e.g. -Dmwexp.outputDirectory=target/mwexp", e);
+    }
+    upToDate.record();
+    getLog().info("mwexp: wrote " + artifacts.files().size() + " files to " + outputDirectory);
+  }
+}
