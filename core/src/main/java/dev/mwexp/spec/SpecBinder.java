@@ -130,7 +130,11 @@ final class SpecBinder {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
       String what = e.getProblem() != null ? e.getProblem() : e.getMessage();
       if (e.getContext() != null) {
-        what = e.getContext() + ": " + what;
+        Mark context = e.getContextMark();
+        boolean elsewhere = context != null && mark != null && context.getLine() != mark.getLine();
+        what = e.getContext()
+            + (elsewhere ? " (from line " + (context.getLine() + 1) + ", column " + (context.getColumn() + 1) + ")" : "")
+            + ": " + what;
       }
       throw fatal(
           Kind.SYNTAX,
@@ -410,7 +414,7 @@ final class SpecBinder {
     Map<String, Integer> counts = new java.util.TreeMap<>();
     for (String host : hosts) {
       int dot = host.indexOf('.');
-      if (dot > 0) {
+      if (dot > 0 && dev.mwexp.validation.Syntax.isFqdn(host)) {
         counts.merge(host.substring(dot + 1), 1, Integer::sum);
       }
     }
