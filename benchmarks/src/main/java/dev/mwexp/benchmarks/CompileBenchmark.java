@@ -1,0 +1,109 @@
+package dev.mwexp.benchmarks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.mwexp.export.Artifacts;
+import dev.mwexp.export.Compiler;
+import dev.mwexp.export.OutputDirectory;
+import dev.mwexp.export.YamlText;
+import dev.mwexp.model.Setup;
+import dev.mwexp.spec.Spec;
+import dev.mwexp.validation.Validator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * mwexp's compile cost by model size, each beside baseline 1: writing the same documents from
+ * already-built Jackson trees, with the same YAML writer, so the ratio is the cost of modelling.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class CompileBenchmark {
+
+  @Param({"10", "100", "1000", "10000"})
+  int hosts;
+
+  private Setup setup;
+  private String specText;
+  private List<Object> yamlTrees;
+  private List<String> otherFiles;
+  private Path outDir;
+
+  @org.openjdk.jmh.annotations.Setup(Level.Trial)
+  public void prepare() throws Exception {
+    setup = SyntheticSetups.of(Math.max(1, Math.min(100, hosts / 100)), hosts);
+    specText = Spec.write(setup);
+    Artifacts artifacts = Compiler.compile(setup, Compiler.DEFAULT_FORMATS);
+    ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+    yamlTrees = new ArrayList<>();
+    otherFiles = new ArrayList<>();
+    for (Map.Entry<String, String> file : artifacts.files().entrySet()) {
+      if (file.getKey().endsWith(".yaml")) {
+        for (JsonNode doc : yaml.readValues(yaml.createParser(file.getValue()), JsonNode.class).readAll()) {
+          yamlTrees.add(yaml.convertValue(doc, Object.class));
+        }
+      } else {
+        otherFiles.add(file.getValue());
+      }
+    }
+    outDir = Files.createTempDirectory("mwexp-bench").resolve("out");
+  }
+
+  @TearDown(Level.Trial)
+  public void cleanUp() throws Exception {
+    OutputDirectory.recover(outDir);
+  }
+
+  /** Baseline 1: the same documents from ready trees; no modelling work. */
+  @Benchmark
+  public void baselineRawWrite(Blackhole bh) {
+    for (Object tree : yamlTrees) {
+      bh.consume(YamlText.write(tree));
+    }
+    for (String other : otherFiles) {
+      bh.consume(other.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+  }
+
+  @Benchmark
+  public Object loadAndValidate() throws Exception {
+    return Spec.parse(specText, "bench.yaml");
+  }
+
+  @Benchmark
+  public Object validateOnly() {
+    return Validator.validate(setup);
+  }
+
+  @Benchmark
+  public Artifacts compileToMemory() {
+    return Compiler.compile(setup, Compiler.DEFAULT_FORMATS);
+  }
+
+  @Benchmark
+  public void compileToDisk() throws Exception {
+    OutputDirectory.write(outDir, Compiler.compile(setup, Compiler.DEFAULT_FORMATS));
+  }
+}
