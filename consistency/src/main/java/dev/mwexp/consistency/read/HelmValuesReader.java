@@ -1,14 +1,133 @@
 package dev.mwexp.consistency.read;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mwexp.consistency.facts.ServiceFact;
+import dev.mwexp.consistency.facts.Source;
+import dev.mwexp.consistency.facts.Toleration;
+import dev.mwexp.consistency.facts.Workload;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 
-/** Facts from Wikimedia helmfile values (values.yaml merged with values-&lt;dc&gt;.yaml). */
+/**
+ * Facts from Wikimedia helmfile values for the {@code mediawiki} chart: {@code values.yaml} merged
+ * with each {@code values-<dc>.yaml}, read with the chart's meaning — a Deployment of
+ * {@code resources.replicas} pods selecting {@code affinity.nodeSelector}, a NodePort Service on
+ * {@code mesh.public_port}, {@code /srv/mediawiki} mounted from the host when
+ * {@code mw.experimental.enabled}. What the chart renders the same for every release (the Service
+ * selecting the release's pods) is taken as given.
+ */
 public final class HelmValuesReader {
+
+  /** Where the chart mounts the host's code when {@code mw.experimental.enabled}. */
+  static final String CHART_MOUNT_PATH = "/srv/mediawiki";
 
   private HelmValuesReader() {}
 
   public static void read(Path serviceDir, KubernetesReader into) throws IOException {
-    throw new IOException("helm values are not read yet");
+    Path base = serviceDir.resolve("values.yaml");
+    List<YamlDocument> baseDocs = Files.isRegularFile(base)
+        ? YamlDocument.readAll(name(serviceDir, base), Files.readString(base)) : List.of();
+    List<Path> perDc;
+    try (Stream<Path> files = Files.list(serviceDir)) {
+      perDc = files.filter(p -> p.getFileName().toString().matches("values-[a-z0-9]+\\.yaml")).sorted().toList();
+    }
+    for (Path file : perDc) {
+      String name = file.getFileName().toString();
+      String dc = name.substring("values-".length(), name.length() - ".yaml".length());
+      List<YamlDocument> dcDocs = YamlDocument.readAll(name(serviceDir, file), Files.readString(file));
+      List<YamlDocument> layers = new ArrayList<>(baseDocs);
+      layers.addAll(dcDocs);
+      add(dc, layers, into);
+    }
+  }
+
+  private static String name(Path serviceDir, Path file) {
+    Path services = serviceDir.getParent();
+    return (services == null ? "" : "helmfile.d/services/") + serviceDir.getFileName() + "/" + file.getFileName();
+  }
+
+  private static void add(String dc, List<YamlDocument> layers, KubernetesReader into) {
+    JsonNode values = merged(layers);
+    Source source = sourceOf(layers, "/resources/replicas");
+    Map<String, String> nodeSelector = strings(values.path("affinity").path("nodeSelector"));
+    List<Toleration> tolerations = new ArrayList<>();
+    for (JsonNode t : values.path("tolerations")) {
+      tolerations.add(new Toleration(t.path("key").asText(""), t.path("operator").asText("Equal"),
+          t.path("value").asText(""), t.path("effect").asText("")));
+    }
+    Map<String, String> hostPaths = new LinkedHashMap<>();
+    if (values.path("mw").path("experimental").path("enabled").asBoolean(false)) {
+      hostPaths.put(CHART_MOUNT_PATH, CHART_MOUNT_PATH);
+    }
+    Map<String, String> podLabels = Map.of("app", "mediawiki", "release", "helm");
+    into.addWorkload(new Workload(
+        dc,
+        "Deployment",
+        Optional.of(values.path("resources").path("replicas").asInt(1)),
+        values.path("affinity").path("podAntiAffinity").size() > 0,
+        nodeSelector,
+        tolerations,
+        hostPaths,
+        text(values.path("php"), "servergroup"),
+        values.path("mesh").has("public_port") ? Optional.of(values.path("mesh").path("public_port").asInt()) : Optional.empty(),
+        podLabels,
+        source));
+    JsonNode service = values.path("service");
+    into.addService(new ServiceFact(
+        dc,
+        "NodePort",
+        values.path("mesh").has("public_port") ? Optional.of(values.path("mesh").path("public_port").asInt()) : Optional.empty(),
+        text(service, "internalTrafficPolicy"),
+        text(service, "externalTrafficPolicy"),
+        podLabels,
+        sourceOf(layers, "/mesh/public_port")));
+  }
+
+  /** Later layers override earlier ones, maps merged deeply, lists replaced (as helm does). */
+  private static JsonNode merged(List<YamlDocument> layers) {
+    ObjectNode out = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    for (YamlDocument layer : layers) {
+      merge(out, layer.root());
+    }
+    return out;
+  }
+
+  private static void merge(ObjectNode into, JsonNode from) {
+    from.fields().forEachRemaining(e -> {
+      JsonNode existing = into.get(e.getKey());
+      if (existing instanceof ObjectNode target && e.getValue().isObject()) {
+        merge(target, e.getValue());
+      } else {
+        into.set(e.getKey(), e.getValue().deepCopy());
+      }
+    });
+  }
+
+  /** The last layer that sets the pointer, else the first layer's top. */
+  private static Source sourceOf(List<YamlDocument> layers, String pointer) {
+    for (int i = layers.size() - 1; i >= 0; i--) {
+      if (!layers.get(i).root().at(pointer).isMissingNode()) {
+        return layers.get(i).source(pointer);
+      }
+    }
+    return layers.isEmpty() ? Source.of("values.yaml", 0) : layers.get(0).source("");
+  }
+
+  private static Optional<String> text(JsonNode node, String field) {
+    return node.hasNonNull(field) ? Optional.of(node.get(field).asText()) : Optional.empty();
+  }
+
+  private static Map<String, String> strings(JsonNode object) {
+    Map<String, String> out = new LinkedHashMap<>();
+    object.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+    return out;
   }
 }

@@ -71,7 +71,7 @@ public final class HieraReader {
       if (m.find() && isNodeName(m.group(1)) && level.endsWith(".yaml")) {
         String prefix = level.substring(0, m.start());
         String suffix = level.substring(m.end());
-        Path dir = root.resolve(prefix).getParent();
+        Path dir = prefix.endsWith("/") ? root.resolve(prefix) : root.resolve(prefix).getParent();
         if (dir != null && Files.isDirectory(dir)) {
           try (var files = Files.list(dir)) {
             for (Path f : files.sorted().toList()) {

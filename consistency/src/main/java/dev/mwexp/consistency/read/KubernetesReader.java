@@ -38,6 +38,14 @@ public final class KubernetesReader {
     return alerts;
   }
 
+  void addWorkload(Workload workload) {
+    workloads.add(workload);
+  }
+
+  void addService(ServiceFact service) {
+    services.add(service);
+  }
+
   /** Adds the documents of one file; {@code datacenter} as given by its directory. */
   public void add(String datacenter, YamlDocument doc) {
     JsonNode root = doc.root();
