@@ -1,11 +1,29 @@
 package dev.mwexp.ats;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.mwexp.export.Artifacts;
 import dev.mwexp.export.Exporter;
+import dev.mwexp.export.YamlText;
+import dev.mwexp.model.Route;
 import dev.mwexp.model.Setup;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
-/** Compiles a setup into the ATS X-Wikimedia-Debug routing script and DNS records. */
+/**
+ * ATS routing under {@code ats/}: the ts_lua script, the remap wiring that attaches it (the
+ * plugin clause for {@code remap.config} map rules, and the same as the {@code params} of a hiera
+ * mapping rule of Wikimedia's ATS profile), and {@code wikimediadebug-backends.json}, the backends users choose from.
+ */
 public final class AtsExporter implements Exporter {
+
+  /** Where Wikimedia's ATS hosts keep their Lua scripts. */
+  static final String SCRIPT_PATH = "/etc/trafficserver/lua/" + RoutingScript.FILE;
+
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   @Override
   public String format() {
@@ -14,7 +32,41 @@ public final class AtsExporter implements Exporter {
 
   @Override
   public Artifacts export(Setup setup) {
-    // Not built yet: see the module's issue.
-    return Artifacts.builder().build();
+    return Artifacts.builder()
+        .add("ats/" + RoutingScript.FILE, RoutingScript.lua(setup))
+        .add("ats/remap.config.fragment", remapFragment())
+        .add("ats/mapping-rule-params.yaml", YamlText.write(Map.of("params", pluginParams())))
+        .add("ats/wikimediadebug-backends.json", backendsJson(setup))
+        .build();
+  }
+
+  static List<String> pluginParams() {
+    return List.of("@plugin=tslua.so", "@pparam=" + SCRIPT_PATH);
+  }
+
+  /** The clause to append to each remap.config map rule that serves MediaWiki. */
+  static String remapFragment() {
+    return "# Append to each remap.config map rule that serves MediaWiki, e.g.\n"
+        + "# map http://en.wikipedia.org/ https://<origin>/ " + String.join(" ", pluginParams()) + "\n"
+        + String.join(" ", pluginParams()) + "\n";
+  }
+
+  /** The backends as the WikimediaDebug browser extension lists them: value, label, datacenter. */
+  private static String backendsJson(Setup setup) {
+    List<Object> backends = new ArrayList<>();
+    for (Route route : setup.routes()) {
+      Map<String, Object> b = new LinkedHashMap<>();
+      b.put("value", route.backend());
+      b.put("label", route.kind() == Route.Kind.DATACENTER
+          ? setup.service().name() + " (" + route.datacenter() + ")"
+          : route.targetHost());
+      b.put("dc", route.datacenter());
+      backends.add(b);
+    }
+    try {
+      return JSON.writeValueAsString(Map.of("backends", backends)) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }
