@@ -54,6 +54,12 @@ final class Checker {
     for (Backend backend : backends) {
       resolve(backend).ifPresent(host -> reachedBy.computeIfAbsent(host, h -> new ArrayList<>()).add(backend));
     }
+    // Hosts no backend reaches still run a pod when their switch is on: their labels and taints
+    // decide where that pod lands, so they are checked like the routed ones.
+    facts.hiera().values().stream()
+        .filter(h -> h.get(keys.mwExperimental()).map(v -> Boolean.TRUE.equals(v.value())).orElse(false))
+        .filter(h -> datacenterOf(h.host()).isPresent())
+        .forEach(h -> reachedBy.putIfAbsent(h.host(), new ArrayList<>()));
     Set<String> datacenters = new TreeSet<>();
     reachedBy.forEach(
         (host, via) -> {
