@@ -20,25 +20,37 @@ import org.yaml.snakeyaml.resolver.Resolver;
  */
 public final class YamlText {
 
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper(
-              YAMLFactory.builder()
-                  .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                  .disable(YAMLGenerator.Feature.SPLIT_LINES)
-                  .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-                  .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-                  .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
-                  .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
-                  .stringQuotingChecker(new Yaml11Safe())
-                  .build())
-          .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+  /** Multi-line strings as literal blocks, for readable ini files and scripts in ConfigMaps. */
+  private static final ObjectMapper MAPPER = mapper(true);
+
+  /**
+   * For documents with a multi-line string that a literal block cannot carry: in YAML 1.1, NEL,
+   * LS and PS are line breaks too, and other control characters cannot appear unescaped.
+   */
+  private static final ObjectMapper QUOTING_MAPPER = mapper(false);
+
+  private static ObjectMapper mapper(boolean literalBlocks) {
+    YAMLFactory factory =
+        YAMLFactory.builder()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .disable(YAMLGenerator.Feature.SPLIT_LINES)
+            // Minimal quoting writes every multi-line string as a literal block; the quoting
+            // mapper double-quotes all strings instead, with escapes.
+            .configure(YAMLGenerator.Feature.MINIMIZE_QUOTES, literalBlocks)
+            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+            .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+            .configure(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE, literalBlocks)
+            .stringQuotingChecker(new Yaml11Safe())
+            .build();
+    return new ObjectMapper(factory).disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+  }
 
   private YamlText() {}
 
   /** One YAML document, ending in a newline. */
   public static String write(Object document) {
     try {
-      return MAPPER.writeValueAsString(document);
+      return (literalBlockSafe(document) ? MAPPER : QUOTING_MAPPER).writeValueAsString(document);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("not a YAML tree: " + e.getMessage(), e);
     }
@@ -51,6 +63,41 @@ public final class YamlText {
       out.append("---\n").append(write(document));
     }
     return out.toString();
+  }
+
+  /** True unless some multi-line string holds a character a literal block would not keep. */
+  private static boolean literalBlockSafe(Object node) {
+    if (node instanceof String s) {
+      if (s.indexOf('\n') < 0) {
+        return true;
+      }
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
+        if ((c < 0x20 && c != '\n') || c == 0x7f || (c >= 0x80 && c <= 0x9f) || c == '\u2028' || c == '\u2029'
+            || c == '\ufeff' || Character.isSurrogate(c)) {
+          return false;
+        }
+      }
+      // Trailing blanks on a line and a leading blank line are kept by neither every reader nor
+      // every writer of literal blocks.
+      return !s.contains(" \n") && !s.contains("\t\n") && !s.startsWith("\n") && !s.endsWith(" ");
+    }
+    if (node instanceof java.util.Map<?, ?> map) {
+      for (var e : map.entrySet()) {
+        if (!literalBlockSafe(e.getKey()) || !literalBlockSafe(e.getValue())) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (node instanceof Iterable<?> items) {
+      for (Object item : items) {
+        if (!literalBlockSafe(item)) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   /**

@@ -45,7 +45,8 @@ class YamlTextTest {
     List<String> nasty =
         List.of("0775", "yes", "No", "OFF", "1.0", "1_000", "+1", ".inf", "-.Inf", ".NaN", "null", "Null",
             "2001-12-14t21:59:43.10-05:00", "1:20:30", "=", "<<", "%{facts.fqdn}", "#x", "x #y", "a\nb", " lead",
-            "trail ", "\u00e9t\u00e9", "*ref", "&a", "!tag", "|", ">", "@x", "`x", "'q'", "\"dq\"", "[a]", "{a: 1}");
+            "trail ", "\u00e9t\u00e9", "*ref", "&a", "!tag", "|", ">", "@x", "`x", "'q'", "\"dq\"", "[a]", "{a: 1}",
+            "\u0085a\nb", "x\n\u2028y", "line \nnext", "\nleading", "tab\t\nx", "a\r\nb");
     Yaml yaml11 = new Yaml(new SafeConstructor(new LoaderOptions()));
     for (String s : nasty) {
       String text = YamlText.write(Map.of("k", s));
