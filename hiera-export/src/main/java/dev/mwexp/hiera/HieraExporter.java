@@ -40,9 +40,9 @@ public final class HieraExporter implements Exporter {
         // Validation refuses such names; this keeps a host name from ever naming another file.
         throw new IllegalArgumentException("host name cannot be a file name: " + host);
       }
-      files.add(path, YamlText.write(host(setup)));
+      files.add(path, YamlText.write(Interpolation.escapeValues(host(setup))));
     }
-    files.add(SHARED_FILE, YamlText.write(shared(setup)));
+    files.add(SHARED_FILE, YamlText.write(Interpolation.escapeValues(shared(setup))));
     files.add("provision/vms.yaml", YamlText.write(vms(setup)));
     return files.build();
   }

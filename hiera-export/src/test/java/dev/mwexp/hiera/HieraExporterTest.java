@@ -85,7 +85,7 @@ class HieraExporterTest {
   }
 
   /** Strings over every plane but the surrogates, weighted towards YAML's trouble makers. */
-  private static Gen<String> nastyStrings() {
+  static Gen<String> nastyStrings() {
     List<String> trouble = List.of("0775", "on", "Off", "yes", "NO", "y", "n", "~", "null", "1e3", "0x1F", "0o17", "10:30",
         "1:20:30", "2001-12-14", "2001-12-14 21:59:43.10 -5", ".inf", "-.Inf", ".nan", "1_000", "+1", "-1", "0b101", "<<", "=",
         "%{facts.fqdn}", "${x}", "#c", "a #c", "a: b", "-", "- x", "? x", "[a]", "{a}", "*a", "&a", "!a", "|", ">", "'", "\"",

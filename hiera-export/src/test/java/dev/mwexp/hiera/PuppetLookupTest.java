@@ -111,6 +111,11 @@ class PuppetLookupTest {
     List<String> strings = List.of("0775", "on", "Off", "yes", "NO", "~", "null", "1e3", "0x1F", "10:30", "1:20:30",
         "2001-12-14", ".inf", "1_000", "+1", "<<", "=", "#c", "a: b", "- x", "[a]", "{a: 1}", "*a", "&a", "!a", "'q'",
         "\"dq\"", " lead", "trail ", "", "a\nb", "tab\there", "\u00e9t\u00e9", "\u2603", "true", "False", "0o17", "0b101");
+    List<String> all = new ArrayList<>(strings);
+    // And 200 generated ones (the YAML 1.1 property's generator, fixed seed), in the same run.
+    org.quicktheories.QuickTheory.qt().withFixedSeed(42).withExamples(200)
+        .forAll(HieraExporterTest.nastyStrings()).checkAssert(all::add);
+    strings = all;
     Map<String, Object> data = new TreeMap<>();
     Map<String, String> types = new LinkedHashMap<>();
     for (int i = 0; i < strings.size(); i++) {
@@ -118,7 +123,7 @@ class PuppetLookupTest {
       types.put("mwexp::nasty_" + i, "String");
     }
     Path tree = write(new HieraExporter().export(Spec.defaultSetup()), "nasty");
-    Files.writeString(tree.resolve("hieradata/common.yaml"), YamlText.write(data));
+    Files.writeString(tree.resolve("hieradata/common.yaml"), YamlText.write(Interpolation.escapeValues(data)));
     Map<String, List<String>> got = lookup(tree, "wikikube-worker-exp1001.eqiad.wmnet", types);
     List<String> wrong = new ArrayList<>();
     for (int i = 0; i < strings.size(); i++) {
