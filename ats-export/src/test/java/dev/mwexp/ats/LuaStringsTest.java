@@ -1,5 +1,6 @@
 package dev.mwexp.ats;
 
+import dev.mwexp.testing.RealClients;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.lists;
@@ -21,7 +22,7 @@ class LuaStringsTest {
 
   @BeforeAll
   static void luajit() {
-    Lua.require("luajit");
+    RealClients.require("luajit");
   }
 
   @Test
@@ -44,7 +45,7 @@ class LuaStringsTest {
           lua.append("}\nfor _, v in ipairs(values) do\n  io.write((v:gsub('.', function(c) return string.format('%02x', c:byte()) end)), '\\n')\nend\n");
           try {
             Path script = Files.writeString(tmp.resolve("strings" + runs[0]++ + ".lua"), lua.toString());
-            Lua.Result r = Lua.luajit(script);
+            RealClients.Result r = LuaJit.run(script);
             assertThat(r.exitCode()).as(r.output()).isZero();
             List<String> lines = r.output().lines().toList();
             assertThat(lines).hasSize(clean.size());

@@ -1,5 +1,6 @@
 package dev.mwexp.ats;
 
+import dev.mwexp.testing.RealClients;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mwexp.model.ImmutableDebugRouting;
@@ -25,7 +26,7 @@ class RoutingScriptTest {
 
   @BeforeAll
   static void luajit() {
-    Lua.require("luajit");
+    RealClients.require("luajit");
   }
 
   /** A setup with an extra scope: requests for test.wikipedia.org see only eqiad's backends. */
@@ -39,7 +40,7 @@ class RoutingScriptTest {
     Path script = Files.writeString(tmp.resolve("routing.lua"), RoutingScript.lua(setup));
     Path casesFile = Files.writeString(tmp.resolve("cases.lua"), "return {\n" + cases + "}\n");
     Path mock = Path.of("src/test/resources/ts-mock.lua");
-    Lua.Result r = Lua.luajit(mock, script, casesFile);
+    RealClients.Result r = LuaJit.run(mock, script, casesFile);
     assertThat(r.exitCode()).as(r.output()).isZero();
     Map<String, String> out = new LinkedHashMap<>();
     for (String line : r.output().split("\n")) {

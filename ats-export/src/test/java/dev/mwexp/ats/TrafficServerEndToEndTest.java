@@ -1,5 +1,6 @@
 package dev.mwexp.ats;
 
+import dev.mwexp.testing.RealClients;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
@@ -47,7 +48,7 @@ class TrafficServerEndToEndTest {
 
   @BeforeAll
   static void start() throws Exception {
-    Lua.require("traffic_server");
+    RealClients.require("traffic_server");
     Artifacts ats = new AtsExporter().export(SETUP).merge(new DnsExporter().export(SETUP));
     // Hosts get 127.0.0.2, .3, …; the origin of un-routed requests is 127.0.0.100.
     int next = 2;
@@ -115,7 +116,7 @@ class TrafficServerEndToEndTest {
     layout.forEach((k, v) -> runroot.append(k).append(": ").append(v).append('\n'));
     Path runrootFile = Files.writeString(dir.resolve("runroot.yaml"), runroot);
 
-    Lua.Result verify = Lua.run(List.of("traffic_server", "--run-root=" + runrootFile, "-C", "verify_config"), 60);
+    RealClients.Result verify = RealClients.run(List.of("traffic_server", "--run-root=" + runrootFile, "-C", "verify_config"), null, 60);
     assertThat(verify.exitCode()).as("verify_config:\n" + verify.output()).isZero();
 
     trafficServer = new ProcessBuilder("setsid", "traffic_server", "--run-root=" + runrootFile)

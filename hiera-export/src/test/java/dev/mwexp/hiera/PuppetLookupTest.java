@@ -1,5 +1,6 @@
 package dev.mwexp.hiera;
 
+import dev.mwexp.testing.RealClients;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mwexp.export.Artifacts;
@@ -32,7 +33,7 @@ class PuppetLookupTest {
 
   @BeforeAll
   static void puppet() {
-    RealTools.require("puppet");
+    RealClients.require("puppet");
   }
 
   /** Looks up keys on a node; key -> [type matched, base64 of each string] per MWEXP line. */
@@ -45,7 +46,7 @@ class PuppetLookupTest {
     Path pp = Files.writeString(tree.resolve("lookup-" + host + ".pp"), manifest.toString());
     Path state = Files.createDirectories(tmp.resolve("puppet-" + host));
     String site = host.split("\\.")[1];
-    RealTools.Result r = RealTools.run(List.of("env", "FACTER_site=" + site, "FACTER__role=kubernetes/worker",
+    RealClients.Result r = RealClients.run(List.of("env", "FACTER_site=" + site, "FACTER__role=kubernetes/worker",
         "puppet", "apply", "--color=false", "--noop", "--hiera_config", tree.resolve("hiera.yaml").toString(),
         "--certname", host, "--confdir", state.resolve("conf").toString(), "--codedir", state.resolve("code").toString(),
         "--vardir", state.resolve("var").toString(), "--logdir", state.resolve("log").toString(),
@@ -137,9 +138,9 @@ class PuppetLookupTest {
 
   @Test
   void yamllintAcceptsTheTree() throws Exception {
-    RealTools.require("yamllint");
+    RealClients.require("yamllint");
     Path tree = write(new HieraExporter().export(generated(11)), "lint");
-    RealTools.Result r = RealTools.run(List.of("yamllint", "-s", "-d",
+    RealClients.Result r = RealClients.run(List.of("yamllint", "-s", "-d",
         "{extends: default, rules: {document-start: disable, line-length: {max: 250}}}", "."), tree, 60);
     assertThat(r.exitCode()).as(r.output()).isZero();
   }

@@ -57,12 +57,8 @@ public final class HelmValuesReader {
   private static void add(String dc, List<YamlDocument> layers, KubernetesReader into) {
     JsonNode values = merged(layers);
     Source source = sourceOf(layers, "/resources/replicas");
-    Map<String, String> nodeSelector = strings(values.path("affinity").path("nodeSelector"));
-    List<Toleration> tolerations = new ArrayList<>();
-    for (JsonNode t : values.path("tolerations")) {
-      tolerations.add(new Toleration(t.path("key").asText(""), t.path("operator").asText("Equal"),
-          t.path("value").asText(""), t.path("effect").asText("")));
-    }
+    Map<String, String> nodeSelector = Nodes.strings(values.path("affinity").path("nodeSelector"));
+    List<Toleration> tolerations = Nodes.tolerations(values.path("tolerations"));
     Map<String, String> hostPaths = new LinkedHashMap<>();
     if (values.path("mw").path("experimental").path("enabled").asBoolean(false)) {
       hostPaths.put(CHART_MOUNT_PATH, CHART_MOUNT_PATH);
@@ -76,7 +72,7 @@ public final class HelmValuesReader {
         nodeSelector,
         tolerations,
         hostPaths,
-        text(values.path("php"), "servergroup"),
+        Nodes.text(values.path("php"), "servergroup"),
         values.path("mesh").has("public_port") ? Optional.of(values.path("mesh").path("public_port").asInt()) : Optional.empty(),
         podLabels,
         source));
@@ -85,8 +81,8 @@ public final class HelmValuesReader {
         dc,
         "NodePort",
         values.path("mesh").has("public_port") ? Optional.of(values.path("mesh").path("public_port").asInt()) : Optional.empty(),
-        text(service, "internalTrafficPolicy"),
-        text(service, "externalTrafficPolicy"),
+        Nodes.text(service, "internalTrafficPolicy"),
+        Nodes.text(service, "externalTrafficPolicy"),
         podLabels,
         sourceOf(layers, "/mesh/public_port")));
   }
@@ -119,15 +115,5 @@ public final class HelmValuesReader {
       }
     }
     return layers.isEmpty() ? Source.of("values.yaml", 0) : layers.get(0).source("");
-  }
-
-  private static Optional<String> text(JsonNode node, String field) {
-    return node.hasNonNull(field) ? Optional.of(node.get(field).asText()) : Optional.empty();
-  }
-
-  private static Map<String, String> strings(JsonNode object) {
-    Map<String, String> out = new LinkedHashMap<>();
-    object.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
-    return out;
   }
 }

@@ -70,12 +70,7 @@ public final class KubernetesReader {
     for (JsonNode term : pod.path("affinity").path("podAntiAffinity").path("requiredDuringSchedulingIgnoredDuringExecution")) {
       antiAffinity |= term.path("topologyKey").asText("").equals("kubernetes.io/hostname");
     }
-    List<Toleration> tolerations = new ArrayList<>();
-    for (JsonNode t : pod.path("tolerations")) {
-      tolerations.add(
-          new Toleration(
-              t.path("key").asText(""), t.path("operator").asText("Equal"), t.path("value").asText(""), t.path("effect").asText("")));
-    }
+    List<Toleration> tolerations = Nodes.tolerations(pod.path("tolerations"));
     Map<String, String> hostPathVolumes = new LinkedHashMap<>();
     for (JsonNode v : pod.path("volumes")) {
       if (v.has("hostPath")) {
@@ -108,12 +103,12 @@ public final class KubernetesReader {
         kind,
         replicas,
         antiAffinity,
-        strings(pod.path("nodeSelector")),
+        Nodes.strings(pod.path("nodeSelector")),
         tolerations,
         hostPaths,
         servergroup,
         port,
-        strings(spec.path("template").path("metadata").path("labels")),
+        Nodes.strings(spec.path("template").path("metadata").path("labels")),
         doc.source(""));
   }
 
@@ -130,19 +125,9 @@ public final class KubernetesReader {
         datacenter,
         spec.path("type").asText("ClusterIP"),
         nodePort,
-        text(spec, "internalTrafficPolicy"),
-        text(spec, "externalTrafficPolicy"),
-        strings(spec.path("selector")),
+        Nodes.text(spec, "internalTrafficPolicy"),
+        Nodes.text(spec, "externalTrafficPolicy"),
+        Nodes.strings(spec.path("selector")),
         doc.source(""));
-  }
-
-  private static Optional<String> text(JsonNode node, String field) {
-    return node.hasNonNull(field) ? Optional.of(node.get(field).asText()) : Optional.empty();
-  }
-
-  private static Map<String, String> strings(JsonNode object) {
-    Map<String, String> out = new LinkedHashMap<>();
-    object.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
-    return out;
   }
 }

@@ -1,4 +1,4 @@
-package dev.mwexp.hiera;
+package dev.mwexp.testing;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -8,22 +8,26 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Runs real clients; skips where one is missing, unless on CI, where missing is a failure. */
-final class RealTools {
+/**
+ * Runs the real clients end-to-end tests drive (puppet, luajit, traffic_server, yamllint). A test
+ * whose client is missing is skipped locally and fails on CI, where .ci/tools.d installs it.
+ */
+public final class RealClients {
 
-  private RealTools() {}
+  private RealClients() {}
 
-  static void require(String command) {
-    boolean present = run(List.of("sh", "-c", "command -v " + command), null, 10).exitCode == 0;
+  public static void require(String command) {
+    boolean present = run(List.of("sh", "-c", "command -v " + command), null, 10).exitCode() == 0;
     if (!present && System.getenv("CI") != null) {
       throw new AssertionError(command + " is not installed; .ci/tools.d installs it on CI");
     }
     assumeTrue(present, command + " is not installed (CI installs it through .ci/tools.d)");
   }
 
-  record Result(int exitCode, String output) {}
+  /** Exit code and merged stdout/stderr of a finished process. */
+  public record Result(int exitCode, String output) {}
 
-  static Result run(List<String> command, Path dir, int timeoutSeconds) {
+  public static Result run(List<String> command, Path dir, int timeoutSeconds) {
     try {
       ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
       if (dir != null) {
