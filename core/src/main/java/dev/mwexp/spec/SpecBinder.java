@@ -1,7 +1,6 @@
 package dev.mwexp.spec;
 
 import dev.mwexp.model.CodeRefresh;
-import dev.mwexp.model.Cname;
 import dev.mwexp.model.Datacenter;
 import dev.mwexp.model.DebugRouting;
 import dev.mwexp.model.Deployers;

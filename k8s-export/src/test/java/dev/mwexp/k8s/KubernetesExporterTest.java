@@ -9,7 +9,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.mwexp.export.Artifacts;
 import dev.mwexp.model.Datacenter;
 import dev.mwexp.model.Scheduling;
-import dev.mwexp.model.Setup;
 import dev.mwexp.model.Taint;
 import dev.mwexp.spec.Spec;
 import dev.mwexp.testing.SetupGenerators;

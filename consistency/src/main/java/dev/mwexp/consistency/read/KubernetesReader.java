@@ -3,7 +3,6 @@ package dev.mwexp.consistency.read;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mwexp.consistency.facts.AlertObject;
 import dev.mwexp.consistency.facts.ServiceFact;
-import dev.mwexp.consistency.facts.Source;
 import dev.mwexp.consistency.facts.Toleration;
 import dev.mwexp.consistency.facts.Workload;
 import java.util.ArrayList;
