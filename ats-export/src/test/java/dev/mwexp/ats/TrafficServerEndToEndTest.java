@@ -164,6 +164,22 @@ class TrafficServerEndToEndTest {
   }
 
   @Test
+  void verifyConfigRefusesAScriptWithASyntaxError() throws Exception {
+    // The same runroot with a broken copy of the script: a Lua syntax error is fatal to ATS, and
+    // verify_config, run on the generated wiring before start, is what catches it.
+    Path etc2 = Files.createDirectories(dir.resolve("etc-broken"));
+    copyTree(dir.resolve("etc"), etc2);
+    Files.writeString(etc2.resolve(RoutingScript.FILE), RoutingScript.lua(SETUP) + "\nlocal broken = = 1\n");
+    Files.writeString(etc2.resolve("remap.config"),
+        Files.readString(dir.resolve("etc").resolve("remap.config")).replace(dir.resolve("etc").toString(), etc2.toString()));
+    Path runroot2 = Files.writeString(dir.resolve("runroot-broken.yaml"),
+        Files.readString(dir.resolve("runroot.yaml")).replace("sysconfdir: " + dir.resolve("etc"), "sysconfdir: " + etc2));
+    RealClients.Result r = RealClients.run(List.of("traffic_server", "--run-root=" + runroot2, "-C", "verify_config"), null, 60);
+    assertThat(r.exitCode()).as(r.output()).isNotZero();
+    assertThat(r.output()).contains("Failed to load remap.config");
+  }
+
+  @Test
   void everyBackendNameReachesItsHost() throws Exception {
     for (Route route : SETUP.routes()) {
       String answer = get("backend=" + route.backend());
