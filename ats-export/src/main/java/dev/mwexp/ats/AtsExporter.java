@@ -1,15 +1,15 @@
 package dev.mwexp.ats;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.mwexp.export.Artifacts;
 import dev.mwexp.export.Exporter;
 import dev.mwexp.export.YamlText;
 import dev.mwexp.model.Route;
 import dev.mwexp.model.Setup;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 
@@ -23,7 +23,7 @@ public final class AtsExporter implements Exporter {
   /** Where Wikimedia's ATS hosts keep their Lua scripts. */
   static final String SCRIPT_PATH = "/etc/trafficserver/lua/" + RoutingScript.FILE;
 
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final JsonFactory JSON = new JsonFactory();
 
   @Override
   public String format() {
@@ -53,20 +53,25 @@ public final class AtsExporter implements Exporter {
 
   /** The backends as the WikimediaDebug browser extension lists them: value, label, datacenter. */
   private static String backendsJson(Setup setup) {
-    List<Object> backends = new ArrayList<>();
-    for (Route route : setup.routes()) {
-      Map<String, Object> b = new LinkedHashMap<>();
-      b.put("value", route.backend());
-      b.put("label", route.kind() == Route.Kind.DATACENTER
-          ? setup.service().name() + " (" + route.datacenter() + ")"
-          : route.targetHost());
-      b.put("dc", route.datacenter());
-      backends.add(b);
+    StringWriter out = new StringWriter();
+    try (JsonGenerator json = JSON.createGenerator(out)) {
+      json.useDefaultPrettyPrinter();
+      json.writeStartObject();
+      json.writeArrayFieldStart("backends");
+      for (Route route : setup.routes()) {
+        json.writeStartObject();
+        json.writeStringField("value", route.backend());
+        json.writeStringField("label", route.kind() == Route.Kind.DATACENTER
+            ? setup.service().name() + " (" + route.datacenter() + ")"
+            : route.targetHost());
+        json.writeStringField("dc", route.datacenter());
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+      json.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    try {
-      return JSON.writeValueAsString(Map.of("backends", backends)) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return out + "\n";
   }
 }

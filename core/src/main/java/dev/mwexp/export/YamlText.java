@@ -1,12 +1,14 @@
 package dev.mwexp.export;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
 import org.yaml.snakeyaml.nodes.NodeId;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.resolver.Resolver;
@@ -14,45 +16,75 @@ import org.yaml.snakeyaml.resolver.Resolver;
 /**
  * Deterministic YAML for every exporter. Documents are trees of {@code Map} (written in their
  * iteration order, so pass {@code LinkedHashMap} or {@code TreeMap}), {@code List}, strings,
- * numbers and booleans. Strings are quoted whenever a YAML 1.1 reader (Puppet's Ruby Psych,
+ * integers and booleans. Strings are quoted whenever a YAML 1.1 reader (Puppet's Ruby Psych,
  * SnakeYAML) or a YAML 1.2 reader would otherwise take them as anything but a string: {@code 0775},
  * {@code on}, {@code 10:30}, {@code 2001-12-14}, {@code 1e3}, {@code ~}.
  */
 public final class YamlText {
 
   /** Multi-line strings as literal blocks, for readable ini files and scripts in ConfigMaps. */
-  private static final ObjectMapper MAPPER = mapper(true);
+  private static final YAMLFactory LITERAL = factory(true);
 
   /**
    * For documents with a multi-line string that a literal block cannot carry: in YAML 1.1, NEL,
    * LS and PS are line breaks too, and other control characters cannot appear unescaped.
    */
-  private static final ObjectMapper QUOTING_MAPPER = mapper(false);
+  private static final YAMLFactory QUOTING = factory(false);
 
-  private static ObjectMapper mapper(boolean literalBlocks) {
-    YAMLFactory factory =
-        YAMLFactory.builder()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .disable(YAMLGenerator.Feature.SPLIT_LINES)
-            // Minimal quoting writes every multi-line string as a literal block; the quoting
-            // mapper double-quotes all strings instead, with escapes.
-            .configure(YAMLGenerator.Feature.MINIMIZE_QUOTES, literalBlocks)
-            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-            .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
-            .configure(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE, literalBlocks)
-            .stringQuotingChecker(new Yaml11Safe())
-            .build();
-    return new ObjectMapper(factory).disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+  private static YAMLFactory factory(boolean literalBlocks) {
+    return YAMLFactory.builder()
+        .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+        .disable(YAMLGenerator.Feature.SPLIT_LINES)
+        // Minimal quoting writes every multi-line string as a literal block; the quoting
+        // factory double-quotes all strings instead, with escapes.
+        .configure(YAMLGenerator.Feature.MINIMIZE_QUOTES, literalBlocks)
+        .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+        .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+        .configure(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE, literalBlocks)
+        .stringQuotingChecker(new Yaml11Safe())
+        .build();
   }
 
   private YamlText() {}
 
   /** One YAML document, ending in a newline. */
   public static String write(Object document) {
-    try {
-      return (literalBlockSafe(document) ? MAPPER : QUOTING_MAPPER).writeValueAsString(document);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("not a YAML tree: " + e.getMessage(), e);
+    // The streaming generator, not an ObjectMapper: databind's start-up is most of a CLI run.
+    StringWriter out = new StringWriter();
+    try (JsonGenerator generator = (literalBlockSafe(document) ? LITERAL : QUOTING).createGenerator(out)) {
+      writeNode(generator, document);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  private static void writeNode(JsonGenerator g, Object node) throws IOException {
+    if (node instanceof Map<?, ?> map) {
+      g.writeStartObject();
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        g.writeFieldName(String.valueOf(e.getKey()));
+        writeNode(g, e.getValue());
+      }
+      g.writeEndObject();
+    } else if (node instanceof Iterable<?> items) {
+      g.writeStartArray();
+      for (Object item : items) {
+        writeNode(g, item);
+      }
+      g.writeEndArray();
+    } else if (node instanceof String s) {
+      g.writeString(s);
+    } else if (node instanceof Boolean b) {
+      g.writeBoolean(b);
+    } else if (node instanceof Integer || node instanceof Long) {
+      g.writeNumber(((Number) node).longValue());
+    } else if (node instanceof java.math.BigDecimal d) {
+      g.writeNumber(d);
+    } else if (node == null) {
+      g.writeNull();
+    } else {
+      throw new IllegalArgumentException("not a YAML tree node: " + node.getClass().getName());
     }
   }
 
