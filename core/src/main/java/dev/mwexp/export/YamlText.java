@@ -1,14 +1,7 @@
 package dev.mwexp.export;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Map;
 import org.yaml.snakeyaml.nodes.NodeId;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.resolver.Resolver;
@@ -22,70 +15,15 @@ import org.yaml.snakeyaml.resolver.Resolver;
  */
 public final class YamlText {
 
-  /** Multi-line strings as literal blocks, for readable ini files and scripts in ConfigMaps. */
-  private static final YAMLFactory LITERAL = factory(true);
-
-  /**
-   * For documents with a multi-line string that a literal block cannot carry: in YAML 1.1, NEL,
-   * LS and PS are line breaks too, and other control characters cannot appear unescaped.
-   */
-  private static final YAMLFactory QUOTING = factory(false);
-
-  private static YAMLFactory factory(boolean literalBlocks) {
-    return YAMLFactory.builder()
-        .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-        .disable(YAMLGenerator.Feature.SPLIT_LINES)
-        // Minimal quoting writes every multi-line string as a literal block; the quoting
-        // factory double-quotes all strings instead, with escapes.
-        .configure(YAMLGenerator.Feature.MINIMIZE_QUOTES, literalBlocks)
-        .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-        .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
-        .configure(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE, literalBlocks)
-        .stringQuotingChecker(new Yaml11Safe())
-        .build();
-  }
-
   private YamlText() {}
 
   /** One YAML document, ending in a newline. */
   public static String write(Object document) {
-    // The streaming generator, not an ObjectMapper: databind's start-up is most of a CLI run.
-    StringWriter out = new StringWriter();
-    try (JsonGenerator generator = (literalBlockSafe(document) ? LITERAL : QUOTING).createGenerator(out)) {
-      writeNode(generator, document);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toString();
-  }
-
-  private static void writeNode(JsonGenerator g, Object node) throws IOException {
-    if (node instanceof Map<?, ?> map) {
-      g.writeStartObject();
-      for (Map.Entry<?, ?> e : map.entrySet()) {
-        g.writeFieldName(String.valueOf(e.getKey()));
-        writeNode(g, e.getValue());
-      }
-      g.writeEndObject();
-    } else if (node instanceof Iterable<?> items) {
-      g.writeStartArray();
-      for (Object item : items) {
-        writeNode(g, item);
-      }
-      g.writeEndArray();
-    } else if (node instanceof String s) {
-      g.writeString(s);
-    } else if (node instanceof Boolean b) {
-      g.writeBoolean(b);
-    } else if (node instanceof Integer || node instanceof Long) {
-      g.writeNumber(((Number) node).longValue());
-    } else if (node instanceof java.math.BigDecimal d) {
-      g.writeNumber(d);
-    } else if (node == null) {
-      g.writeNull();
-    } else {
-      throw new IllegalArgumentException("not a YAML tree node: " + node.getClass().getName());
-    }
+    // Multi-line strings go in literal blocks, for readable ini files and scripts in ConfigMaps,
+    // unless one holds a character a literal block cannot carry: then every string is
+    // double-quoted, with escapes (in YAML 1.1, NEL, LS and PS are line breaks too, and other
+    // control characters cannot appear unescaped).
+    return new TreeEmitter(literalBlockSafe(document), Yaml11Safe.INSTANCE).document(document);
   }
 
   /** A YAML stream: the documents separated by {@code ---} lines. */
@@ -98,7 +36,7 @@ public final class YamlText {
   }
 
   /** True unless some multi-line string holds a character a literal block would not keep. */
-  private static boolean literalBlockSafe(Object node) {
+  static boolean literalBlockSafe(Object node) {
     if (node instanceof String s) {
       if (s.indexOf('\n') < 0) {
         return true;
@@ -141,7 +79,7 @@ public final class YamlText {
   }
 
   /** Jackson's rules plus SnakeYAML's YAML 1.1 implicit types, which are a superset of 1.2's. */
-  private static final class Yaml11Safe extends StringQuotingChecker.Default {
+  static final class Yaml11Safe extends StringQuotingChecker.Default {
     private static final long serialVersionUID = 1L;
     static final Yaml11Safe INSTANCE = new Yaml11Safe();
     private static final Resolver RESOLVER = new Resolver();

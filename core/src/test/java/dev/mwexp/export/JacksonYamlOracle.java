@@ -1,0 +1,77 @@
+package dev.mwexp.export;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+/**
+ * The writer YamlText used before TreeEmitter: Jackson's YAML generator over SnakeYAML's emitter,
+ * with the same features and quoting checker. TreeEmitter must write the same bytes.
+ */
+final class JacksonYamlOracle {
+
+  private static final YAMLFactory LITERAL = factory(true);
+  private static final YAMLFactory QUOTING = factory(false);
+
+  private JacksonYamlOracle() {}
+
+  private static YAMLFactory factory(boolean literalBlocks) {
+    return YAMLFactory.builder()
+        .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+        .disable(YAMLGenerator.Feature.SPLIT_LINES)
+        .configure(YAMLGenerator.Feature.MINIMIZE_QUOTES, literalBlocks)
+        .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+        .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+        .configure(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE, literalBlocks)
+        .stringQuotingChecker(YamlText.Yaml11Safe.INSTANCE)
+        .build();
+  }
+
+  /** As YamlText.write: literal blocks unless the document has a string they cannot carry. */
+  static String write(Object document) {
+    return write(document, YamlText.literalBlockSafe(document));
+  }
+
+  static String write(Object document, boolean literalBlocks) {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator generator = (literalBlocks ? LITERAL : QUOTING).createGenerator(out)) {
+      writeNode(generator, document);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  private static void writeNode(JsonGenerator g, Object node) throws IOException {
+    if (node instanceof Map<?, ?> map) {
+      g.writeStartObject();
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        g.writeFieldName(String.valueOf(e.getKey()));
+        writeNode(g, e.getValue());
+      }
+      g.writeEndObject();
+    } else if (node instanceof Iterable<?> items) {
+      g.writeStartArray();
+      for (Object item : items) {
+        writeNode(g, item);
+      }
+      g.writeEndArray();
+    } else if (node instanceof String s) {
+      g.writeString(s);
+    } else if (node instanceof Boolean b) {
+      g.writeBoolean(b);
+    } else if (node instanceof Integer || node instanceof Long) {
+      g.writeNumber(((Number) node).longValue());
+    } else if (node instanceof java.math.BigDecimal d) {
+      g.writeNumber(d);
+    } else if (node == null) {
+      g.writeNull();
+    } else {
+      throw new IllegalArgumentException("not a YAML tree node: " + node.getClass().getName());
+    }
+  }
+}
