@@ -1,19 +1,24 @@
 package dev.mwexp.export;
 
 import java.nio.charset.StandardCharsets;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * Files produced by exporters: relative path to UTF-8 text, sorted by path. Paths are checked on
  * the way in, so no artifact can name a file outside the output directory.
  */
 public final class Artifacts {
-
-  private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.@+-]{0,254}");
 
   private final SortedMap<String, String> files;
 
@@ -44,23 +49,37 @@ public final class Artifacts {
 
   /** These artifacts and those of {@code other}; a path both produce is a programming error. */
   public Artifacts merge(Artifacts other) {
-    Builder b = builder();
-    files.forEach(b::add);
-    other.files.forEach(b::add);
-    return b.build();
+    return builder().addAll(this).addAll(other).build();
   }
 
-  /** True when {@code path} is relative, normalized and made of portable file-name segments. */
+  /**
+   * True when {@code path} is relative, normalized and made of portable file-name segments: each
+   * 1 to 255 of {@code [A-Za-z0-9_.@+-]}, not starting with {@code .}, {@code @}, {@code +} or
+   * {@code -} (so never {@code .} or {@code ..}).
+   */
   public static boolean isSafePath(String path) {
+    // A loop rather than a regular expression: a compile checks every path, 10,000s of them.
     if (path.isEmpty() || path.length() > 1024) {
       return false;
     }
-    for (String segment : path.split("/", -1)) {
-      if (!SEGMENT.matcher(segment).matches() || segment.equals("..") || segment.equals(".")) {
+    int segmentStart = 0;
+    for (int i = 0; i <= path.length(); i++) {
+      char c = i < path.length() ? path.charAt(i) : '/';
+      if (c == '/') {
+        int length = i - segmentStart;
+        if (length == 0 || length > 255) {
+          return false;
+        }
+        segmentStart = i + 1;
+      } else if (!(isWordChar(c) || (i > segmentStart && (c == '.' || c == '@' || c == '+' || c == '-')))) {
         return false;
       }
     }
     return true;
+  }
+
+  private static boolean isWordChar(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
   }
 
   @Override
@@ -78,9 +97,11 @@ public final class Artifacts {
     return "Artifacts" + files.keySet();
   }
 
-  /** Collects files; refuses unsafe and duplicate paths. */
+  /** Collects files; refuses unsafe paths as they come and duplicate paths when built. */
   public static final class Builder {
-    private final SortedMap<String, String> files = new TreeMap<>();
+    // A list sorted once when built, not a TreeMap kept sorted on every add: exporters add their
+    // files in order and merges append sorted runs, which the list sort takes in linear time.
+    private final List<Map.Entry<String, String>> entries = new ArrayList<>();
 
     private Builder() {}
 
@@ -88,9 +109,7 @@ public final class Artifacts {
       if (!isSafePath(path)) {
         throw new IllegalArgumentException("unsafe artifact path: " + path);
       }
-      if (files.putIfAbsent(path, content) != null) {
-        throw new IllegalArgumentException("two artifacts at " + path);
-      }
+      entries.add(Map.entry(path, Objects.requireNonNull(content, path)));
       return this;
     }
 
@@ -99,8 +118,78 @@ public final class Artifacts {
       return this;
     }
 
+    /** Adds artifacts whose paths were checked when they were built. */
+    public Builder addAll(Artifacts more) {
+      entries.addAll(more.files.entrySet());
+      return this;
+    }
+
     public Artifacts build() {
-      return new Artifacts(new TreeMap<>(files));
+      List<Map.Entry<String, String>> sorted = new ArrayList<>(entries);
+      sorted.sort(Map.Entry.comparingByKey());
+      for (int i = 1; i < sorted.size(); i++) {
+        if (sorted.get(i).getKey().equals(sorted.get(i - 1).getKey())) {
+          throw new IllegalArgumentException("two artifacts at " + sorted.get(i).getKey());
+        }
+      }
+      return new Artifacts(new TreeMap<>(new SortedEntries(sorted)));
+    }
+  }
+
+  /**
+   * Entries already sorted by path, seen as a SortedMap only so that {@code new TreeMap<>(…)} takes
+   * them in linear time; nothing else of SortedMap is needed.
+   */
+  private static final class SortedEntries extends AbstractMap<String, String> implements SortedMap<String, String> {
+    private final List<Map.Entry<String, String>> entries;
+
+    SortedEntries(List<Map.Entry<String, String>> entries) {
+      this.entries = entries;
+    }
+
+    @Override
+    public Set<Map.Entry<String, String>> entrySet() {
+      return new AbstractSet<>() {
+        @Override
+        public Iterator<Map.Entry<String, String>> iterator() {
+          return entries.iterator();
+        }
+
+        @Override
+        public int size() {
+          return entries.size();
+        }
+      };
+    }
+
+    @Override
+    public Comparator<? super String> comparator() {
+      return null;
+    }
+
+    @Override
+    public SortedMap<String, String> subMap(String fromKey, String toKey) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public SortedMap<String, String> headMap(String toKey) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public SortedMap<String, String> tailMap(String fromKey) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public String firstKey() {
+      return entries.get(0).getKey();
+    }
+
+    @Override
+    public String lastKey() {
+      return entries.get(entries.size() - 1).getKey();
     }
   }
 }

@@ -35,15 +35,15 @@ public final class Compiler {
   /** The artifacts of the given formats, merged; the setup must be valid. */
   public static Artifacts compile(Setup setup, Collection<String> formats) {
     Map<String, Exporter> available = exporters();
-    Artifacts all = Artifacts.builder().build();
+    Artifacts.Builder all = Artifacts.builder();
     for (String format : new java.util.TreeSet<>(formats)) {
       Exporter exporter = available.get(format);
       if (exporter == null) {
         throw new IllegalArgumentException(
             "unknown format '" + format + "'; available: " + String.join(", ", available.keySet()));
       }
-      all = all.merge(exporter.export(setup));
+      all.addAll(exporter.export(setup));
     }
-    return all;
+    return all.build();
   }
 }
