@@ -34,13 +34,15 @@ public final class HieraExporter implements Exporter {
   public Artifacts export(Setup setup) {
     Artifacts.Builder files = Artifacts.builder();
     files.add("hiera.yaml", HieraConfig.yaml());
+    // Every host's file holds the same keys: render them once, not once a host.
+    String hostFile = YamlText.write(Interpolation.escapeValues(host(setup)));
     for (String host : setup.allHosts()) {
-      String path = "hieradata/hosts/" + host + ".yaml";
-      if (!Artifacts.isSafePath(path) || host.contains("/")) {
-        // Validation refuses such names; this keeps a host name from ever naming another file.
+      if (host.contains("/")) {
+        // Validation refuses such names; this keeps a host name from ever naming another file
+        // (Artifacts refuses every other unsafe path).
         throw new IllegalArgumentException("host name cannot be a file name: " + host);
       }
-      files.add(path, YamlText.write(Interpolation.escapeValues(host(setup))));
+      files.add("hieradata/hosts/" + host + ".yaml", hostFile);
     }
     files.add(SHARED_FILE, YamlText.write(Interpolation.escapeValues(shared(setup))));
     files.add("provision/vms.yaml", YamlText.write(vms(setup)));

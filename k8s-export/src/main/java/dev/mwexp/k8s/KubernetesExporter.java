@@ -22,22 +22,22 @@ public final class KubernetesExporter implements Exporter {
 
   @Override
   public Artifacts export(Setup setup) {
+    // Only the workload differs between datacenters (its replicas): the rest is rendered once.
+    String namespace = setup.service().createNamespace() ? YamlText.write(namespace(setup)) : null;
+    String configMap = YamlText.write(PhpConfigMap.manifest(setup));
+    String service = YamlText.write(NodePortService.manifest(setup));
+    String workloadFile = setup.scheduling().workload().kind().toLowerCase(java.util.Locale.ROOT) + ".yaml";
     Artifacts.Builder files = Artifacts.builder();
     for (Datacenter dc : setup.sortedDatacenters()) {
       String dir = "k8s/" + dc.name() + "/";
-      if (setup.service().createNamespace()) {
-        files.add(dir + "namespace.yaml", YamlText.write(namespace(setup)));
+      if (namespace != null) {
+        files.add(dir + "namespace.yaml", namespace);
       }
-      files.add(dir + "configmap-php.yaml", YamlText.write(PhpConfigMap.manifest(setup)));
-      files.add(dir + setup.scheduling().workload().kind().toLowerCase(java.util.Locale.ROOT) + ".yaml",
-          YamlText.write(Workload.manifest(setup, sorted(dc))));
-      files.add(dir + "service.yaml", YamlText.write(NodePortService.manifest(setup)));
+      files.add(dir + "configmap-php.yaml", configMap);
+      files.add(dir + workloadFile, YamlText.write(Workload.manifest(setup, dc)));
+      files.add(dir + "service.yaml", service);
     }
     return files.build();
-  }
-
-  private static Datacenter sorted(Datacenter dc) {
-    return dev.mwexp.model.ImmutableDatacenter.copyOf(dc).withHosts(dc.sortedHosts());
   }
 
   private static Map<String, Object> namespace(Setup setup) {
