@@ -9,7 +9,6 @@ import java.util.regex.Pattern;
  */
 public final class Syntax {
 
-  private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
   private static final Pattern LABEL_NAME =
       Pattern.compile("([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]");
   private static final Pattern POSIX_NAME = Pattern.compile("[a-z_][a-z0-9_-]{0,31}");
@@ -27,8 +26,6 @@ public final class Syntax {
               + "(@sha256:[a-f0-9]{64})?");
   private static final Pattern SYSTEMD_UNIT = Pattern.compile("[A-Za-z0-9:_.-]{1,200}");
   private static final Pattern ON_CALENDAR = Pattern.compile("[A-Za-z0-9*,./:~ -]{1,100}");
-  // ATS' routing script extracts backends with the Lua pattern [%a%d%.-]+.
-  private static final Pattern XWD_BACKEND = Pattern.compile("[A-Za-z0-9.-]{1,253}");
   private static final Pattern INI_KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_.]{0,99}");
   private static final Pattern INI_VALUE = Pattern.compile("[A-Za-z0-9 _.,:/+=@-]{0,200}");
   private static final Pattern SCOPE_NAME = Pattern.compile("[a-z][a-z0-9_-]{0,62}");
@@ -37,7 +34,23 @@ public final class Syntax {
 
   /** RFC 1123 label as Kubernetes object names and namespaces need it: at most 63 characters. */
   public static boolean isDnsLabel(String s) {
-    return s.length() <= 63 && DNS_LABEL.matcher(s).matches();
+    return isDnsLabel(s, 0, s.length());
+  }
+
+  // Loops rather than regular expressions for the names a fleet has thousands of: every host is
+  // checked several times on each load.
+  private static boolean isDnsLabel(String s, int from, int to) {
+    int length = to - from;
+    if (length < 1 || length > 63 || s.charAt(from) == '-' || s.charAt(to - 1) == '-') {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A lower-case fully-qualified host name: two or more DNS labels, at most 253 characters. */
@@ -45,17 +58,29 @@ public final class Syntax {
     if (s.length() > 253 || s.isEmpty()) {
       return false;
     }
-    String[] labels = s.split("\\.", -1);
-    if (labels.length < 2) {
-      return false;
-    }
-    for (String label : labels) {
-      if (!isDnsLabel(label)) {
-        return false;
+    int labels = 0;
+    int start = 0;
+    int lastStart = 0;
+    for (int i = 0; i <= s.length(); i++) {
+      if (i == s.length() || s.charAt(i) == '.') {
+        if (!isDnsLabel(s, start, i)) {
+          return false;
+        }
+        labels++;
+        lastStart = start;
+        start = i + 1;
       }
     }
+    if (labels < 2) {
+      return false;
+    }
     // The top-level label of a real name is never all digits (that would be an IPv4 address).
-    return !labels[labels.length - 1].matches("[0-9]+");
+    for (int i = lastStart; i < s.length(); i++) {
+      if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A Kubernetes label (or taint) key: optional DNS subdomain prefix, a 63-character name. */
@@ -170,9 +195,18 @@ public final class Syntax {
     return !s.isBlank() && ON_CALENDAR.matcher(s).matches();
   }
 
-  /** A backend name the ATS routing script can extract from the header. */
+  /** A backend name the ATS routing script can extract from the header: its Lua pattern is [%a%d%.-]+. */
   public static boolean isXwdBackend(String s) {
-    return XWD_BACKEND.matcher(s).matches();
+    if (s.isEmpty() || s.length() > 253) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A php.ini directive name. */

@@ -1,0 +1,79 @@
+package dev.mwexp.validation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.arbitrary;
+import static org.quicktheories.generators.SourceDSL.integers;
+
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+
+/** The host-name grammars, written as loops for speed, against their regular-expression form. */
+class SyntaxTest {
+
+  private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+
+  private static boolean dnsLabelByPattern(String s) {
+    return s.length() <= 63 && DNS_LABEL.matcher(s).matches();
+  }
+
+  private static boolean fqdnByPattern(String s) {
+    if (s.length() > 253 || s.isEmpty()) {
+      return false;
+    }
+    String[] labels = s.split("\\.", -1);
+    if (labels.length < 2) {
+      return false;
+    }
+    for (String label : labels) {
+      if (!dnsLabelByPattern(label)) {
+        return false;
+      }
+    }
+    return !labels[labels.length - 1].matches("[0-9]+");
+  }
+
+  private static Gen<String> names() {
+    List<String> pieces = List.of("a", "z", "0", "9", "-", ".", "..", "A", "_", " ", "\u00e9", "eqiad", "wmnet",
+        "wikikube-worker-exp1001", "10", "x".repeat(62), "x".repeat(63), "x".repeat(64), "y".repeat(200));
+    return in -> {
+      int n = integers().between(0, 7).generate(in);
+      StringBuilder s = new StringBuilder();
+      for (int i = 0; i < n; i++) {
+        s.append(arbitrary().pick(pieces).generate(in));
+      }
+      return s.toString();
+    };
+  }
+
+  @Test
+  void dnsLabelsAsThePatternSays() {
+    qt().withExamples(20_000).forAll(names())
+        .checkAssert(s -> assertThat(Syntax.isDnsLabel(s)).as(s).isEqualTo(dnsLabelByPattern(s)));
+  }
+
+  @Test
+  void fqdnsAsThePatternSays() {
+    qt().withExamples(20_000).forAll(names())
+        .checkAssert(s -> assertThat(Syntax.isFqdn(s)).as(s).isEqualTo(fqdnByPattern(s)));
+  }
+
+  private static final Pattern XWD_BACKEND = Pattern.compile("[A-Za-z0-9.-]{1,253}");
+
+  @Test
+  void xwdBackendsAsThePatternSays() {
+    qt().withExamples(20_000).forAll(names())
+        .checkAssert(s -> assertThat(Syntax.isXwdBackend(s)).as(s).isEqualTo(XWD_BACKEND.matcher(s).matches()));
+  }
+
+  @Test
+  void examples() {
+    assertThat(Syntax.isFqdn("wikikube-worker-exp1001.eqiad.wmnet")).isTrue();
+    assertThat(Syntax.isFqdn("10.64.0.1")).isFalse();
+    assertThat(Syntax.isFqdn("localhost")).isFalse();
+    assertThat(Syntax.isFqdn("a..b")).isFalse();
+    assertThat(Syntax.isDnsLabel("-a")).isFalse();
+  }
+}
