@@ -20,6 +20,16 @@ import java.util.TreeMap;
  */
 public final class Artifacts {
 
+  private static final boolean[] SEGMENT_START = new boolean[128];
+  private static final boolean[] SEGMENT_CHAR = new boolean[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      SEGMENT_START[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+      SEGMENT_CHAR[c] = SEGMENT_START[c] || c == '.' || c == '@' || c == '+' || c == '-';
+    }
+  }
+
   private final SortedMap<String, String> files;
 
   private Artifacts(SortedMap<String, String> files) {
@@ -71,15 +81,11 @@ public final class Artifacts {
           return false;
         }
         segmentStart = i + 1;
-      } else if (!(isWordChar(c) || (i > segmentStart && (c == '.' || c == '@' || c == '+' || c == '-')))) {
+      } else if (c >= 128 || (i == segmentStart ? !SEGMENT_START[c] : !SEGMENT_CHAR[c])) {
         return false;
       }
     }
     return true;
-  }
-
-  private static boolean isWordChar(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
   }
 
   @Override

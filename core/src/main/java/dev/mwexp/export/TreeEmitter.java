@@ -53,6 +53,52 @@ final class TreeEmitter {
     this.quoting = quoting;
   }
 
+  /**
+   * The document with literal blocks for multi-line strings, or, if one of its strings cannot be
+   * carried by a literal block, with every string double-quoted.
+   */
+  static String write(Object document, YamlText.Yaml11Safe quoting) {
+    try {
+      return new TreeEmitter(true, quoting).document(document);
+    } catch (NeedsQuoting e) {
+      // Rare: found while writing rather than by a walk over every document beforehand.
+      return new TreeEmitter(false, quoting).document(document);
+    }
+  }
+
+  /** Thrown when a literal block cannot carry a string; carries no stack trace. */
+  private static final class NeedsQuoting extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    static final NeedsQuoting INSTANCE = new NeedsQuoting();
+
+    private NeedsQuoting() {
+      super(null, null, false, false);
+    }
+  }
+
+  private void requireLiteralBlockSafe(String s) {
+    if (minimizeQuotes && !literalBlockSafe(s)) {
+      throw NeedsQuoting.INSTANCE;
+    }
+  }
+
+  /** True unless the string is multi-line and holds a character a literal block would not keep. */
+  static boolean literalBlockSafe(String s) {
+    if (s.indexOf('\n') < 0) {
+      return true;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if ((c < 0x20 && c != '\n') || c == 0x7f || (c >= 0x80 && c <= 0x9f) || c == '\u2028' || c == '\u2029'
+          || c == '\ufeff' || Character.isSurrogate(c)) {
+        return false;
+      }
+    }
+    // Trailing blanks on a line and a leading blank line are kept by neither every reader nor
+    // every writer of literal blocks.
+    return !s.contains(" \n") && !s.contains("\t\n") && !s.startsWith("\n") && !s.endsWith(" ");
+  }
+
   String document(Object root) {
     if ("".equals(root)) {
       // An empty scalar cannot be an implicit document.
@@ -85,6 +131,7 @@ final class TreeEmitter {
       if (minimizeQuotes && isPlainWord(s)) {
         writePlainWord(s);
       } else {
+        requireLiteralBlockSafe(s);
         scalar(s, valueStyle(s));
       }
     } else if (node instanceof Boolean || node instanceof Integer || node instanceof Long) {
@@ -137,6 +184,7 @@ final class TreeEmitter {
         node(entry.getValue(), true, false);
         continue;
       }
+      requireLiteralBlockSafe(key);
       Style keyStyle = quoting.needToQuoteName(key) ? Style.DOUBLE_QUOTED : Style.PLAIN;
       Analysis keyAnalysis = new Analysis(key);
       if (key.length() < MAX_SIMPLE_KEY_LENGTH && !keyAnalysis.empty && !keyAnalysis.multiline) {

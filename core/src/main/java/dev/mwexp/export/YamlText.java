@@ -23,7 +23,7 @@ public final class YamlText {
     // unless one holds a character a literal block cannot carry: then every string is
     // double-quoted, with escapes (in YAML 1.1, NEL, LS and PS are line breaks too, and other
     // control characters cannot appear unescaped).
-    return new TreeEmitter(literalBlockSafe(document), Yaml11Safe.INSTANCE).document(document);
+    return TreeEmitter.write(document, Yaml11Safe.INSTANCE);
   }
 
   /** A YAML stream: the documents separated by {@code ---} lines. */
@@ -33,41 +33,6 @@ public final class YamlText {
       out.append("---\n").append(write(document));
     }
     return out.toString();
-  }
-
-  /** True unless some multi-line string holds a character a literal block would not keep. */
-  static boolean literalBlockSafe(Object node) {
-    if (node instanceof String s) {
-      if (s.indexOf('\n') < 0) {
-        return true;
-      }
-      for (int i = 0; i < s.length(); i++) {
-        char c = s.charAt(i);
-        if ((c < 0x20 && c != '\n') || c == 0x7f || (c >= 0x80 && c <= 0x9f) || c == '\u2028' || c == '\u2029'
-            || c == '\ufeff' || Character.isSurrogate(c)) {
-          return false;
-        }
-      }
-      // Trailing blanks on a line and a leading blank line are kept by neither every reader nor
-      // every writer of literal blocks.
-      return !s.contains(" \n") && !s.contains("\t\n") && !s.startsWith("\n") && !s.endsWith(" ");
-    }
-    if (node instanceof java.util.Map<?, ?> map) {
-      for (var e : map.entrySet()) {
-        if (!literalBlockSafe(e.getKey()) || !literalBlockSafe(e.getValue())) {
-          return false;
-        }
-      }
-      return true;
-    }
-    if (node instanceof Iterable<?> items) {
-      for (Object item : items) {
-        if (!literalBlockSafe(item)) {
-          return false;
-        }
-      }
-    }
-    return true;
   }
 
   /**

@@ -33,7 +33,7 @@ final class JacksonYamlOracle {
 
   /** As YamlText.write: literal blocks unless the document has a string they cannot carry. */
   static String write(Object document) {
-    return write(document, YamlText.literalBlockSafe(document));
+    return write(document, literalBlockSafe(document));
   }
 
   static String write(Object document, boolean literalBlocks) {
@@ -44,6 +44,29 @@ final class JacksonYamlOracle {
       throw new UncheckedIOException(e);
     }
     return out.toString();
+  }
+
+  /** As YamlText decided before writing: a walk over the whole document first. */
+  private static boolean literalBlockSafe(Object node) {
+    if (node instanceof String s) {
+      return TreeEmitter.literalBlockSafe(s);
+    }
+    if (node instanceof java.util.Map<?, ?> map) {
+      for (var e : map.entrySet()) {
+        if (!literalBlockSafe(e.getKey()) || !literalBlockSafe(e.getValue())) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (node instanceof Iterable<?> items) {
+      for (Object item : items) {
+        if (!literalBlockSafe(item)) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   private static void writeNode(JsonGenerator g, Object node) throws IOException {
