@@ -1,13 +1,10 @@
 package dev.mwexp.benchmarks;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.mwexp.export.YamlText;
+import dev.mwexp.benchmarks.common.Documents;
+import dev.mwexp.benchmarks.common.RawWrite;
+import dev.mwexp.benchmarks.common.SyntheticSetups;
 import dev.mwexp.k8s.KubernetesExporter;
 import dev.mwexp.model.Setup;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -40,34 +37,19 @@ public class KubernetesBenchmark {
   int hosts;
 
   private Setup setup;
-  private List<Object> trees;
+  private RawWrite baseline;
 
   @org.openjdk.jmh.annotations.Setup(Level.Trial)
-  public void prepare() throws Exception {
-    // One datacenter per 100 hosts: the manifest count grows with the datacenters.
-    setup = SyntheticSetups.of(Math.max(1, Math.min(100, hosts / 100)), hosts);
+  public void prepare() {
+    setup = SyntheticSetups.ofHosts(hosts);
     Map<String, String> ours = new KubernetesExporter().export(setup).files();
-    Map<String, String> fabric8 = Fabric8Manifests.export(setup);
-    ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
-    if (!ours.keySet().equals(fabric8.keySet())) {
-      throw new IllegalStateException("fabric8 peer writes other files: " + fabric8.keySet());
-    }
-    trees = new ArrayList<>();
-    for (Map.Entry<String, String> file : ours.entrySet()) {
-      JsonNode mine = yaml.readTree(file.getValue());
-      JsonNode theirs = yaml.readTree(fabric8.get(file.getKey()));
-      if (!mine.equals(theirs)) {
-        throw new IllegalStateException("fabric8 peer differs in " + file.getKey() + ":\n" + file.getValue() + "\n---\n" + fabric8.get(file.getKey()));
-      }
-      trees.add(yaml.convertValue(mine, Object.class));
-    }
+    Documents.assertSame("fabric8", ours, Fabric8Manifests.export(setup));
+    baseline = new RawWrite(ours);
   }
 
   @Benchmark
   public void baselineRawWrite(Blackhole bh) {
-    for (Object tree : trees) {
-      bh.consume(YamlText.write(tree));
-    }
+    baseline.write(bh);
   }
 
   @Benchmark

@@ -1,8 +1,7 @@
 package dev.mwexp.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.mwexp.benchmarks.common.Documents;
 import dev.mwexp.export.Artifacts;
 import dev.mwexp.k8s.KubernetesExporter;
 import dev.mwexp.model.Setup;
@@ -49,7 +48,6 @@ public final class ProcessTiming {
   private static Path kustomization(Path work, Setup setup) throws Exception {
     Artifacts k8s = new KubernetesExporter().export(setup);
     Path base = Files.createDirectories(work.resolve("kustomize/base"));
-    ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
     List<String> resources = new ArrayList<>();
     for (Map.Entry<String, String> f : k8s.files().entrySet()) {
       if (f.getKey().startsWith("k8s/eqiad/")) {
@@ -70,11 +68,11 @@ public final class ProcessTiming {
     if (p.waitFor() != 0) {
       throw new IllegalStateException(out);
     }
-    Set<JsonNode> theirs = new HashSet<>(yaml.readValues(yaml.createParser(out), JsonNode.class).readAll());
+    Set<JsonNode> theirs = new HashSet<>(Documents.parse(out));
     Set<JsonNode> ours = new HashSet<>();
     for (Map.Entry<String, String> f : k8s.files().entrySet()) {
       if (f.getKey().startsWith("k8s/eqiad/")) {
-        ours.add(yaml.readTree(f.getValue()));
+        ours.addAll(Documents.parse(f.getValue()));
       }
     }
     if (!theirs.equals(ours)) {

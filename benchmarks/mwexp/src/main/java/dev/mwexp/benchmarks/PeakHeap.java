@@ -1,5 +1,6 @@
 package dev.mwexp.benchmarks;
 
+import dev.mwexp.benchmarks.common.SyntheticSetups;
 import dev.mwexp.export.Artifacts;
 import dev.mwexp.export.Compiler;
 import dev.mwexp.model.Setup;
@@ -18,7 +19,7 @@ public final class PeakHeap {
 
   public static void main(String[] args) {
     int hosts = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
-    Setup setup = SyntheticSetups.of(Math.max(1, Math.min(100, hosts / 100)), hosts);
+    Setup setup = SyntheticSetups.ofHosts(hosts);
     System.gc();
     long before = used();
     ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);

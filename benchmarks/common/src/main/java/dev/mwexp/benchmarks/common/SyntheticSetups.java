@@ -1,17 +1,27 @@
-package dev.mwexp.benchmarks;
+package dev.mwexp.benchmarks.common;
 
 import dev.mwexp.model.Cname;
 import dev.mwexp.model.Datacenter;
+import dev.mwexp.model.ImmutableSetup;
 import dev.mwexp.model.Setup;
 import dev.mwexp.spec.Spec;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Setups of the real one's shape at fleet scale: {@code hosts} workers spread over {@code dcs}. */
+/** Setups of the real one's shape at fleet scale: the built-in model with synthetic datacenters. */
 public final class SyntheticSetups {
 
   private SyntheticSetups() {}
 
+  /**
+   * {@code hosts} workers over one datacenter per 100 hosts (at least 1, at most 100), so the
+   * number of files grows with the datacenters as it would in a real fleet.
+   */
+  public static Setup ofHosts(int hosts) {
+    return of(Math.max(1, Math.min(100, hosts / 100)), hosts);
+  }
+
+  /** {@code hosts} workers spread round-robin over {@code dcs} datacenters. */
   public static Setup of(int dcs, int hosts) {
     Setup real = Spec.defaultSetup();
     List<Datacenter> datacenters = new ArrayList<>();
@@ -28,6 +38,6 @@ public final class SyntheticSetups {
               .cname(Cname.builder().name("mw-experimental." + dc + ".wmnet").target(names.get(0)).build())
               .build());
     }
-    return dev.mwexp.model.ImmutableSetup.copyOf(real).withDatacenters(datacenters);
+    return ImmutableSetup.copyOf(real).withDatacenters(datacenters);
   }
 }

@@ -1,20 +1,15 @@
 package dev.mwexp.benchmarks;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.mwexp.benchmarks.common.RawWrite;
+import dev.mwexp.benchmarks.common.SyntheticSetups;
 import dev.mwexp.export.Artifacts;
 import dev.mwexp.export.Compiler;
 import dev.mwexp.export.OutputDirectory;
-import dev.mwexp.export.YamlText;
 import dev.mwexp.model.Setup;
 import dev.mwexp.spec.Spec;
 import dev.mwexp.validation.Validator;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -31,8 +26,8 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * mwexp's compile cost by model size, each beside baseline 1: writing the same documents from
- * already-built Jackson trees, with the same YAML writer, so the ratio is the cost of modelling.
+ * mwexp's compile cost by model size, each beside baseline 1 (writing the same documents from
+ * ready trees), so the ratio is the cost of modelling.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -47,27 +42,14 @@ public class CompileBenchmark {
 
   private Setup setup;
   private String specText;
-  private List<Object> yamlTrees;
-  private List<String> otherFiles;
+  private RawWrite baseline;
   private Path outDir;
 
   @org.openjdk.jmh.annotations.Setup(Level.Trial)
   public void prepare() throws Exception {
-    setup = SyntheticSetups.of(Math.max(1, Math.min(100, hosts / 100)), hosts);
+    setup = SyntheticSetups.ofHosts(hosts);
     specText = Spec.write(setup);
-    Artifacts artifacts = Compiler.compile(setup, Compiler.DEFAULT_FORMATS);
-    ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
-    yamlTrees = new ArrayList<>();
-    otherFiles = new ArrayList<>();
-    for (Map.Entry<String, String> file : artifacts.files().entrySet()) {
-      if (file.getKey().endsWith(".yaml")) {
-        for (JsonNode doc : yaml.readValues(yaml.createParser(file.getValue()), JsonNode.class).readAll()) {
-          yamlTrees.add(yaml.convertValue(doc, Object.class));
-        }
-      } else {
-        otherFiles.add(file.getValue());
-      }
-    }
+    baseline = new RawWrite(Compiler.compile(setup, Compiler.DEFAULT_FORMATS).files());
     outDir = Files.createTempDirectory("mwexp-bench").resolve("out");
   }
 
@@ -79,12 +61,13 @@ public class CompileBenchmark {
   /** Baseline 1: the same documents from ready trees; no modelling work. */
   @Benchmark
   public void baselineRawWrite(Blackhole bh) {
-    for (Object tree : yamlTrees) {
-      bh.consume(YamlText.write(tree));
-    }
-    for (String other : otherFiles) {
-      bh.consume(other.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    }
+    baseline.write(bh);
+  }
+
+  /** Baseline 1 writing each distinct document once, as the exporters do. */
+  @Benchmark
+  public void baselineDistinctWrite(Blackhole bh) {
+    baseline.writeDistinct(bh);
   }
 
   @Benchmark
