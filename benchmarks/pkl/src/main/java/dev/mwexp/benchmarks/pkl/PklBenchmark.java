@@ -1,58 +1,28 @@
 package dev.mwexp.benchmarks.pkl;
 
-import dev.mwexp.benchmarks.common.Documents;
-import dev.mwexp.benchmarks.common.Peers;
-import dev.mwexp.benchmarks.common.RawWrite;
-import dev.mwexp.benchmarks.common.SyntheticSetups;
-import dev.mwexp.export.Compiler;
+import dev.mwexp.benchmarks.common.PeerComparison;
 import dev.mwexp.model.Setup;
-import dev.mwexp.spec.Spec;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.infra.Blackhole;
 
-/**
- * The Pkl peer beside mwexp and baseline 1, on the hiera and Kubernetes files of the same setup.
- * Setup fails unless Pkl renders exactly mwexp's files and documents.
- */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(1)
-public class PklBenchmark {
+/** The Pkl peer beside mwexp and baseline 1 (PeerComparison). */
+public class PklBenchmark extends PeerComparison {
 
-  @Param({"10", "100", "1000", "10000"})
-  int hosts;
-
-  private Setup setup;
-  private String specText;
-  private String pklText;
   private PklPeer pkl;
-  private RawWrite baseline;
+  private String dataModule;
 
-  @org.openjdk.jmh.annotations.Setup(Level.Trial)
-  public void prepare() {
-    setup = SyntheticSetups.ofHosts(hosts);
-    specText = Spec.write(setup);
-    pklText = PklPeer.dataModule(setup);
+  @Override
+  protected String peer() {
+    return "Pkl";
+  }
+
+  @Override
+  protected Map<String, String> startPeer(Setup setup) {
+    dataModule = PklPeer.dataModule(setup);
     pkl = new PklPeer();
-    Map<String, String> ours = Compiler.compile(setup, Peers.FORMATS).files();
-    Documents.assertSame("Pkl", ours, pkl.render(pklText));
-    baseline = new RawWrite(ours);
+    return pkl.render(dataModule);
   }
 
   @TearDown(Level.Trial)
@@ -60,26 +30,9 @@ public class PklBenchmark {
     pkl.close();
   }
 
-  @Benchmark
-  public void baselineRawWrite(Blackhole bh) {
-    baseline.write(bh);
-  }
-
-  /** mwexp from the model value, as a tool embedding the library compiles. */
-  @Benchmark
-  public Object mwexpFromModel() {
-    return Compiler.compile(setup, Peers.FORMATS);
-  }
-
-  /** mwexp from spec text, as the peer starts from its source text. */
-  @Benchmark
-  public Object mwexpFromSpecText() throws Exception {
-    return Compiler.compile(Spec.parse(specText, "bench.yaml"), Peers.FORMATS);
-  }
-
   /** Pkl from the setup's data module; the template is parsed once and kept by the evaluator. */
   @Benchmark
   public Object pklPeer() {
-    return pkl.render(pklText);
+    return pkl.render(dataModule);
   }
 }

@@ -1,0 +1,77 @@
+package dev.mwexp.benchmarks.common;
+
+import dev.mwexp.export.Compiler;
+import dev.mwexp.model.Setup;
+import dev.mwexp.spec.Spec;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * What each configuration-language peer is timed beside, in the same run: baseline 1 and mwexp,
+ * from the model and from spec text (the peers start from source text), on the files every peer
+ * renders, the hiera tree and the Kubernetes manifests. A subclass starts its peer and adds one
+ * benchmark for it. Setup fails unless the peer writes exactly mwexp's files and documents.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public abstract class PeerComparison {
+
+  /** The formats every peer renders. */
+  public static final List<String> FORMATS = List.of("hiera", "k8s");
+
+  @Param({"10", "100", "1000", "10000"})
+  public int hosts;
+
+  private Setup setup;
+  private String specText;
+  private RawWrite baseline;
+
+  /** The peer's name, for the fairness check. */
+  protected abstract String peer();
+
+  /** Makes the peer ready to render {@code setup} and returns the files of one run. */
+  protected abstract Map<String, String> startPeer(Setup setup);
+
+  @org.openjdk.jmh.annotations.Setup(Level.Trial)
+  public void prepare() {
+    setup = SyntheticSetups.ofHosts(hosts);
+    specText = Spec.write(setup);
+    Map<String, String> ours = Compiler.compile(setup, FORMATS).files();
+    Documents.assertSame(peer(), ours, startPeer(setup));
+    baseline = new RawWrite(ours);
+  }
+
+  @Benchmark
+  public void baselineRawWrite(Blackhole bh) {
+    baseline.write(bh);
+  }
+
+  /** mwexp from the model value, as a tool embedding the library compiles. */
+  @Benchmark
+  public Object mwexpFromModel() {
+    return Compiler.compile(setup, FORMATS);
+  }
+
+  /** mwexp from spec text, as the peer starts from its source text. */
+  @Benchmark
+  public Object mwexpFromSpecText() throws Exception {
+    return Compiler.compile(Spec.parse(specText, "bench.yaml"), FORMATS);
+  }
+}
