@@ -3,9 +3,8 @@ package dev.mwexp.export;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
-import static org.quicktheories.generators.SourceDSL.arbitrary;
-import static org.quicktheories.generators.SourceDSL.integers;
 
+import dev.mwexp.testing.Concatenations;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -29,16 +28,8 @@ class ArtifactsTest {
   }
 
   private static Gen<String> paths() {
-    List<String> pieces = List.of("a", "Z", "0", "_", ".", "..", "@", "+", "-", "/", "\\", " ", "\u00e9", "x.yaml",
-        "hosts", "k".repeat(254), "k".repeat(255), "k".repeat(300));
-    return in -> {
-      int n = integers().between(0, 8).generate(in);
-      StringBuilder s = new StringBuilder();
-      for (int i = 0; i < n; i++) {
-        s.append(arbitrary().pick(pieces).generate(in));
-      }
-      return s.toString();
-    };
+    return Concatenations.of(List.of("a", "Z", "0", "_", ".", "..", "@", "+", "-", "/", "\\", " ", "\u00e9", "x.yaml",
+        "hosts", "k".repeat(254), "k".repeat(255), "k".repeat(300)), 8);
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.arbitrary;
 import static org.quicktheories.generators.SourceDSL.integers;
 
+import dev.mwexp.testing.Concatenations;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,16 +31,11 @@ class TreeEmitterTest {
       "n0", "profile::node", "x:", "::", "kubernetes.io/hostname", "a/b", "a.b", "a_b", "yesno", "On", "No-", "N");
 
   private static Gen<String> strings() {
+    Gen<String> fragments = Concatenations.of(FRAGMENTS, 6);
     return in -> {
-      int parts = integers().between(0, 6).generate(in);
-      StringBuilder s = new StringBuilder();
-      for (int i = 0; i < parts; i++) {
-        s.append(arbitrary().pick(FRAGMENTS).generate(in));
-      }
-      if (integers().between(0, 9).generate(in) == 0) {
-        s.append("k".repeat(integers().between(100, 140).generate(in)));
-      }
-      return s.toString();
+      String s = fragments.generate(in);
+      // Now and then past the 128 characters of a simple key.
+      return integers().between(0, 9).generate(in) == 0 ? s + "k".repeat(integers().between(100, 140).generate(in)) : s;
     };
   }
 
