@@ -39,7 +39,6 @@ final class TreeEmitter {
   private int column;
   private boolean whitespace = true;
   private boolean indention = true;
-  private int flowLevel;
   private boolean mappingContext;
   private boolean simpleKeyContext;
 
@@ -145,12 +144,9 @@ final class TreeEmitter {
     }
   }
 
+  /** An empty collection, the only kind written in flow style: {@code []} or {@code {}}. */
   private void emptyFlow(String open, String close) {
     writeIndicator(open, true, true, false);
-    flowLevel++;
-    increaseIndent(true, false);
-    indent = popIndent();
-    flowLevel--;
     writeIndicator(close, false, false, false);
   }
 
@@ -301,12 +297,12 @@ final class TreeEmitter {
     if (requested == Style.DOUBLE_QUOTED) {
       return Style.DOUBLE_QUOTED;
     }
-    if (requested == Style.PLAIN
-        && !(simpleKeyContext && (a.empty || a.multiline))
-        && ((flowLevel != 0 && a.allowFlowPlain) || (flowLevel == 0 && a.allowBlockPlain))) {
+    // SnakeYAML's choice, less its flow context: every scalar here is in block context, since
+    // the only flow collections written are empty.
+    if (requested == Style.PLAIN && !(simpleKeyContext && (a.empty || a.multiline)) && a.allowBlockPlain) {
       return Style.PLAIN;
     }
-    if (requested == Style.LITERAL && flowLevel == 0 && !simpleKeyContext && a.allowBlock) {
+    if (requested == Style.LITERAL && !simpleKeyContext && a.allowBlock) {
       return Style.LITERAL;
     }
     if (requested == Style.PLAIN && a.allowSingleQuoted && !(simpleKeyContext && a.multiline)) {
@@ -359,7 +355,7 @@ final class TreeEmitter {
     for (int end = 0; end <= text.length(); end++) {
       char ch = end < text.length() ? text.charAt(end) : 0;
       if (spaces) {
-        if (ch == 0 || ch != ' ') {
+        if (ch != ' ') {
           column += end - start;
           out.append(text, start, end);
           start = end;
@@ -569,7 +565,6 @@ final class TreeEmitter {
   private static final class Analysis {
     final boolean empty;
     final boolean multiline;
-    final boolean allowFlowPlain;
     final boolean allowBlockPlain;
     final boolean allowSingleQuoted;
     final boolean allowBlock;
@@ -578,7 +573,6 @@ final class TreeEmitter {
       if (scalar.isEmpty()) {
         empty = true;
         multiline = false;
-        allowFlowPlain = false;
         allowBlockPlain = true;
         allowSingleQuoted = true;
         allowBlock = false;
@@ -586,7 +580,6 @@ final class TreeEmitter {
       }
       empty = false;
       boolean blockIndicators = false;
-      boolean flowIndicators = false;
       boolean lineBreaks = false;
       boolean specialCharacters = false;
       boolean leadingSpace = false;
@@ -597,7 +590,6 @@ final class TreeEmitter {
       boolean spaceBreak = false;
       if (scalar.startsWith("---") || scalar.startsWith("...")) {
         blockIndicators = true;
-        flowIndicators = true;
       }
       boolean precededByWhitespace = true;
       boolean followedByWhitespace = scalar.length() == 1 || isBlankOrBreakOrNul(scalar.codePointAt(1));
@@ -607,34 +599,12 @@ final class TreeEmitter {
       while (index < scalar.length()) {
         int c = scalar.codePointAt(index);
         if (index == 0) {
-          if ("#,[]{}&*!|>'\"%@`".indexOf(c) != -1) {
-            flowIndicators = true;
+          if ("#,[]{}&*!|>'\"%@`".indexOf(c) != -1
+              || ((c == '?' || c == ':' || c == '-') && followedByWhitespace)) {
             blockIndicators = true;
           }
-          if (c == '?' || c == ':') {
-            flowIndicators = true;
-            if (followedByWhitespace) {
-              blockIndicators = true;
-            }
-          }
-          if (c == '-' && followedByWhitespace) {
-            flowIndicators = true;
-            blockIndicators = true;
-          }
-        } else {
-          if (",?[]{}".indexOf(c) != -1) {
-            flowIndicators = true;
-          }
-          if (c == ':') {
-            flowIndicators = true;
-            if (followedByWhitespace) {
-              blockIndicators = true;
-            }
-          }
-          if (c == '#' && precededByWhitespace) {
-            flowIndicators = true;
-            blockIndicators = true;
-          }
+        } else if ((c == ':' && followedByWhitespace) || (c == '#' && precededByWhitespace)) {
+          blockIndicators = true;
         }
         boolean isLineBreak = isLineBreak(c);
         if (isLineBreak) {
@@ -685,33 +655,25 @@ final class TreeEmitter {
           }
         }
       }
-      boolean flowPlain = true;
       boolean blockPlain = true;
       boolean singleQuoted = true;
       boolean block = true;
       if (leadingSpace || leadingBreak || trailingSpace || trailingBreak || hasLeadingZero(scalar)) {
-        flowPlain = blockPlain = false;
+        blockPlain = false;
       }
       if (trailingSpace) {
         block = false;
       }
       if (breakSpace) {
-        flowPlain = blockPlain = singleQuoted = false;
+        blockPlain = singleQuoted = false;
       }
       if (spaceBreak || specialCharacters) {
-        flowPlain = blockPlain = singleQuoted = block = false;
-      }
-      if (lineBreaks) {
-        flowPlain = false;
-      }
-      if (flowIndicators) {
-        flowPlain = false;
+        blockPlain = singleQuoted = block = false;
       }
       if (blockIndicators) {
         blockPlain = false;
       }
       multiline = lineBreaks;
-      allowFlowPlain = flowPlain;
       allowBlockPlain = blockPlain;
       allowSingleQuoted = singleQuoted;
       allowBlock = block;
