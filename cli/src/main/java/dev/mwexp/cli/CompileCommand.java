@@ -67,6 +67,8 @@ final class CompileCommand implements Callable<Integer> {
       OutputDirectory.write(out, artifacts);
     } catch (OutputException e) {
       command.commandLine().getErr().println("mwexp: " + e.getMessage());
+      e.offending().forEach(f -> command.commandLine().getErr().println("  " + dev.mwexp.files.Inert.text(f)));
+      command.commandLine().getErr().flush();
       return ExitCodes.OUTPUT;
     }
     command.commandLine().getOut().println("wrote " + artifacts.files().size() + " files to " + out);

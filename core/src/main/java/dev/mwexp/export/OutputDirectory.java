@@ -8,13 +8,24 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileVisitResult;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.Set;
+import java.util.TreeMap;
+import dev.mwexp.files.IoReason;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,8 +35,10 @@ import java.util.stream.Stream;
 /**
  * Writes artifacts so that the output directory is either what it was or the complete new tree:
  * everything is written into a fresh hidden sibling, which is then renamed into place.
- * A directory mwexp wrote carries a {@link #MANIFEST} listing its files; only such a directory (or
- * an empty one) is ever replaced, so unrelated files are never deleted.
+ * A directory mwexp wrote carries a {@link #MANIFEST} listing its files with their SHA-256; only
+ * a directory holding exactly those files, unchanged (or an empty or missing one), is ever replaced.
+ * Anything else — a file someone added or edited, a {@code .git/}, a link — stops the write
+ * before anything is touched, so nobody's work is ever deleted.
  *
  * <p>Writers of one directory take turns through a lock file beside it, so concurrent compiles
  * never mix. The swap is two renames (old tree aside, new tree in); a process killed between them
@@ -55,10 +68,14 @@ public final class OutputDirectory {
         replace(target, artifacts);
         return null;
       });
-    } catch (IOException | RuntimeException e) {
-      // RuntimeException: file system providers signal read-only stores and the like unchecked.
-      throw new OutputException(target, e instanceof IOException ? e.toString() : e.getClass().getSimpleName()
-          + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+    } catch (IOException e) {
+      if (e.getCause() instanceof OutputException refused) {
+        throw refused;
+      }
+      throw new OutputException(target, describe(e));
+    } catch (RuntimeException e) {
+      // File system providers signal read-only stores and the like unchecked.
+      throw new OutputException(target, IoReason.of(e));
     }
   }
 
@@ -73,21 +90,44 @@ public final class OutputDirectory {
         });
       }
     } catch (IOException | RuntimeException e) {
-      throw new OutputException(target, e.toString());
+      throw new OutputException(target, describe(e));
     }
+  }
+
+  /** The file an I/O failure concerns, when it names one, and the OS reason. */
+  private static String describe(Exception e) {
+    if (e instanceof FileSystemException fse && fse.getFile() != null) {
+      return fse.getFile() + ": " + IoReason.of(e);
+    }
+    return IoReason.of(e);
   }
 
   /** The files an earlier compile wrote into {@code dir}, per its manifest; empty if none. */
   public static List<String> manifest(Path dir) {
-    Path manifest = dir.resolve(MANIFEST);
-    if (!Files.isRegularFile(manifest)) {
-      return List.of();
-    }
     try {
-      return Files.readAllLines(manifest, StandardCharsets.UTF_8).stream().filter(l -> !l.isEmpty()).toList();
+      return List.copyOf(readManifest(dir).keySet());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Path to SHA-256 (hex) of every file the manifest lists; a line is {@code <sha256>  <path>}. */
+  private static Map<String, String> readManifest(Path dir) throws IOException {
+    Path manifest = dir.resolve(MANIFEST);
+    Map<String, String> files = new TreeMap<>();
+    if (!Files.isRegularFile(manifest, LinkOption.NOFOLLOW_LINKS)) {
+      return files;
+    }
+    for (String line : Files.readAllLines(manifest, StandardCharsets.UTF_8)) {
+      if (line.isEmpty()) {
+        continue;
+      }
+      int gap = line.indexOf("  ");
+      boolean hashed = gap == 64 && line.substring(0, 64).chars().allMatch(c -> Character.digit(c, 16) >= 0);
+      // A line without a hash (an older mwexp) cannot prove the file unchanged: it never matches.
+      files.put(hashed ? line.substring(gap + 2) : line, hashed ? line.substring(0, 64) : "");
+    }
+    return files;
   }
 
   private interface Locked<T> {
@@ -98,9 +138,17 @@ public final class OutputDirectory {
     ReentrantLock inProcess = IN_PROCESS.computeIfAbsent(target, t -> new ReentrantLock());
     inProcess.lock();
     Path lockFile = sibling(target, "lock");
-    try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        FileLock lock = channel.lock()) {
-      return body.run();
+    try {
+      // A link or FIFO planted at the lock's path must not make us create or block on anything else.
+      if (Files.exists(lockFile, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(lockFile, LinkOption.NOFOLLOW_LINKS)) {
+        throw new OutputException(target, lockFile + " is not a regular file (a symbolic link?);"
+            + " mwexp will not open it as its lock; remove it");
+      }
+      try (FileChannel channel = FileChannel.open(
+              lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+          FileLock lock = channel.lock()) {
+        return body.run();
+      }
     } catch (OutputException e) {
       throw new IOException(e.getMessage(), e);
     } finally {
@@ -112,9 +160,11 @@ public final class OutputDirectory {
     if (Files.exists(target) && !Files.isDirectory(target)) {
       throw new OutputException(target, "it exists and is not a directory");
     }
-    if (Files.isDirectory(target) && !isEmpty(target) && !Files.isRegularFile(target.resolve(MANIFEST))) {
-      throw new OutputException(
-          target, "it holds files mwexp did not write (no " + MANIFEST + "); choose an empty or new directory");
+    if (Files.isDirectory(target)) {
+      refuseReadOnly(target);
+      if (!isEmpty(target)) {
+        refuseForeign(target);
+      }
     }
     Path staging = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".mwexp-new-");
     try {
@@ -130,13 +180,86 @@ public final class OutputDirectory {
         Files.createDirectories(path.getParent());
         writeNew(path, file.getValue());
       }
-      writeNew(staging.resolve(MANIFEST), String.join("\n", artifacts.files().keySet()) + "\n");
+      StringBuilder manifest = new StringBuilder();
+      artifacts.files().forEach((path, content) -> manifest.append(sha256(content.getBytes(StandardCharsets.UTF_8)))
+          .append("  ").append(path).append('\n'));
+      writeNew(staging.resolve(MANIFEST), manifest.toString());
       swap(staging, target);
       staging = null;
     } finally {
       if (staging != null) {
         deleteQuietly(staging);
       }
+    }
+  }
+
+  /** A directory its owner made read-only is not ours to replace. */
+  private static void refuseReadOnly(Path target) throws IOException, OutputException {
+    if (Files.getFileStore(target).supportsFileAttributeView("posix")
+        && !Files.getPosixFilePermissions(target, LinkOption.NOFOLLOW_LINKS).contains(PosixFilePermission.OWNER_WRITE)) {
+      throw new OutputException(target, "it is read-only; make it writable (chmod u+w) or choose another directory");
+    }
+  }
+
+  /**
+   * Refuses unless every entry of {@code target} is a file the manifest lists, with the hash it
+   * recorded, or a directory on the way to one. Listed files that are gone lose nobody's work.
+   */
+  private static void refuseForeign(Path target) throws IOException, OutputException {
+    Map<String, String> listed = readManifest(target);
+    Set<String> parents = new HashSet<>();
+    listed.keySet().forEach(path -> {
+      for (int slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) {
+        parents.add(path.substring(0, slash));
+      }
+    });
+    List<String> offending = new ArrayList<>();
+    if (listed.isEmpty()) {
+      offending.add(MANIFEST + " (missing: mwexp did not write this directory)");
+    }
+    Files.walkFileTree(target, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+        String rel = target.relativize(dir).toString().replace('\\', '/');
+        if (rel.isEmpty() || parents.contains(rel)) {
+          return FileVisitResult.CONTINUE;
+        }
+        offending.add(rel + "/ (not written by mwexp)");
+        return FileVisitResult.SKIP_SUBTREE;
+      }
+
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+        String rel = target.relativize(file).toString().replace('\\', '/');
+        if (rel.equals(MANIFEST)) {
+          return FileVisitResult.CONTINUE;
+        }
+        String hash = listed.get(rel);
+        if (hash == null || !attrs.isRegularFile()) {
+          offending.add(rel + (attrs.isSymbolicLink() ? " (a symbolic link, not written by mwexp)" : " (not written by mwexp)"));
+        } else if (!hash.equals(sha256(Files.readAllBytes(file)))) {
+          offending.add(rel + " (changed since mwexp wrote it)");
+        }
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult visitFileFailed(Path file, IOException e) {
+        offending.add(target.relativize(file) + " (unreadable: " + IoReason.of(e) + ")");
+        return FileVisitResult.CONTINUE;
+      }
+    });
+    if (!offending.isEmpty()) {
+      throw new OutputException(target, "it holds files mwexp did not write or that changed since it wrote them;"
+          + " nothing was touched; move them away or choose another directory", offending);
+    }
+  }
+
+  static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
     }
   }
 

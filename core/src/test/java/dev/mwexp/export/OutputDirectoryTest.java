@@ -41,7 +41,9 @@ class OutputDirectoryTest {
 
     assertThat(tree(out))
         .containsExactly(
-            java.util.Map.entry(".mwexp-manifest", "hiera.yaml\nk8s/eqiad/a.yaml\n"),
+            java.util.Map.entry(".mwexp-manifest",
+                OutputDirectory.sha256("version: 5\n".getBytes()) + "  hiera.yaml\n"
+                    + OutputDirectory.sha256("a: 1\n".getBytes()) + "  k8s/eqiad/a.yaml\n"),
             java.util.Map.entry("hiera.yaml", "version: 5\n"),
             java.util.Map.entry("k8s/eqiad/a.yaml", "a: 1\n"));
     assertThat(OutputDirectory.manifest(out)).containsExactly("hiera.yaml", "k8s/eqiad/a.yaml");
@@ -69,6 +71,79 @@ class OutputDirectoryTest {
         .isInstanceOf(OutputException.class)
         .hasMessageContaining("holds files mwexp did not write");
     assertThat(tree(out)).containsExactly(java.util.Map.entry("notes.txt", "mine"));
+  }
+
+  /** Issue 13: whatever a user added to or changed in an output directory stops the next compile. */
+  @Test
+  void refusesAnOutputDirectoryWhereTheUserAddedOrChangedFiles() throws Exception {
+    Path out = tmp.resolve("out");
+    Artifacts first = artifacts("hiera.yaml", "version: 5\n", "k8s/eqiad/a.yaml", "a: 1\n");
+    OutputDirectory.write(out, first);
+    Files.writeString(out.resolve("NOTES.md"), "my notes");
+    Files.createDirectories(out.resolve(".git/objects"));
+    Files.writeString(out.resolve(".git/HEAD"), "ref: refs/heads/main\n");
+    Files.writeString(out.resolve("k8s/eqiad/extra.yaml"), "kind: ConfigMap\n");
+    Files.writeString(out.resolve("k8s/eqiad/a.yaml"), "a: 2\n");
+    Files.writeString(out.resolve("spec.yaml"), "datacenters: {}\n");
+    Files.createSymbolicLink(out.resolve("link"), Path.of("/etc/passwd"));
+    TreeMap<String, String> before = tree(out);
+
+    assertThatThrownBy(() -> OutputDirectory.write(out, artifacts("hiera.yaml", "version: 5\n")))
+        .isInstanceOfSatisfying(OutputException.class, e -> assertThat(e.offending()).containsExactlyInAnyOrder(
+            ".git/ (not written by mwexp)",
+            "NOTES.md (not written by mwexp)",
+            "k8s/eqiad/a.yaml (changed since mwexp wrote it)",
+            "k8s/eqiad/extra.yaml (not written by mwexp)",
+            "link (a symbolic link, not written by mwexp)",
+            "spec.yaml (not written by mwexp)"));
+    assertThat(tree(out)).isEqualTo(before);
+
+    // Exactly mwexp's files (one of them deleted by the user, which loses nothing) may be replaced.
+    Path clean = tmp.resolve("clean");
+    OutputDirectory.write(clean, first);
+    Files.delete(clean.resolve("hiera.yaml"));
+    OutputDirectory.write(clean, artifacts("hiera.yaml", "version: 5\n"));
+    assertThat(tree(clean)).containsOnlyKeys(".mwexp-manifest", "hiera.yaml");
+  }
+
+  @Test
+  void refusesAManifestWithoutHashes() throws Exception {
+    Path out = Files.createDirectories(tmp.resolve("old"));
+    Files.writeString(out.resolve(".mwexp-manifest"), "a.yaml\n");
+    Files.writeString(out.resolve("a.yaml"), "a\n");
+    assertThatThrownBy(() -> OutputDirectory.write(out, artifacts("a.yaml", "b\n")))
+        .isInstanceOfSatisfying(OutputException.class,
+            e -> assertThat(e.offending()).containsExactly("a.yaml (changed since mwexp wrote it)"));
+    assertThat(Files.readString(out.resolve("a.yaml"))).isEqualTo("a\n");
+  }
+
+  @Test
+  void refusesAReadOnlyOutputDirectoryAndLeavesNoCopyBehind() throws Exception {
+    Path out = tmp.resolve("out");
+    OutputDirectory.write(out, artifacts("a.yaml", "a\n"));
+    Files.setPosixFilePermissions(out, java.nio.file.attribute.PosixFilePermissions.fromString("r-xr-xr-x"));
+    try {
+      assertThatThrownBy(() -> OutputDirectory.write(out, artifacts("a.yaml", "b\n")))
+          .isInstanceOf(OutputException.class)
+          .hasMessageContaining("read-only");
+      assertThat(Files.readString(out.resolve("a.yaml"))).isEqualTo("a\n");
+      try (Stream<Path> siblings = Files.list(tmp)) {
+        assertThat(siblings.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("out", ".out.mwexp-lock");
+      }
+    } finally {
+      Files.setPosixFilePermissions(out, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+  }
+
+  @Test
+  void aSymlinkAtTheLockPathIsNeverFollowed() throws Exception {
+    Path victim = tmp.resolve("victim");
+    Files.createSymbolicLink(tmp.resolve(".out.mwexp-lock"), victim);
+    assertThatThrownBy(() -> OutputDirectory.write(tmp.resolve("out"), artifacts("a.yaml", "a\n")))
+        .isInstanceOf(OutputException.class)
+        .hasMessageContaining("is not a regular file");
+    assertThat(Files.exists(victim, java.nio.file.LinkOption.NOFOLLOW_LINKS)).isFalse();
+    assertThat(Files.exists(tmp.resolve("out"))).isFalse();
   }
 
   @Test
