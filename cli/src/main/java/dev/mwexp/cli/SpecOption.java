@@ -16,13 +16,16 @@ final class SpecOption {
       index = "0",
       arity = "0..1",
       paramLabel = "SPEC",
-      description = "The spec file (YAML). Default: the built-in Wikimedia setup.")
+      description = "The spec file (YAML), or - for standard input. Default: the built-in Wikimedia setup.")
   Path file;
 
   /** The validated setup, or empty after printing every problem to {@code err}. */
   Optional<Setup> load(PrintWriter err) {
     try {
-      return Optional.of(file == null ? Spec.defaultSetup() : Spec.load(file));
+      if (file == null) {
+        return Optional.of(Spec.defaultSetup());
+      }
+      return Optional.of(file.toString().equals("-") ? Spec.read(System.in, "<stdin>") : Spec.load(file));
     } catch (SpecException e) {
       for (Problem p : e.problems()) {
         err.println(p.format());

@@ -1,8 +1,8 @@
 package dev.mwexp.consistency;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +15,7 @@ import java.util.stream.Stream;
  */
 public final class ArtifactTrees {
 
+  private final Optional<Path> root;
   private final Optional<Path> hiera;
   private final Optional<Path> manifests;
   private final Optional<Path> helmValues;
@@ -23,6 +24,7 @@ public final class ArtifactTrees {
   private final String role;
 
   private ArtifactTrees(Builder b) {
+    this.root = Optional.ofNullable(b.root);
     this.hiera = Optional.ofNullable(b.hiera);
     this.manifests = Optional.ofNullable(b.manifests);
     this.helmValues = Optional.ofNullable(b.helmValues);
@@ -41,15 +43,16 @@ public final class ArtifactTrees {
    * {@code helmfile.d/services/<service>/}, {@code ats/*.lua}, {@code dns/*}.
    */
   public static ArtifactTrees of(Path root) {
-    Builder b = builder();
-    if (Files.isRegularFile(root.resolve("hiera.yaml"))) {
+    Builder b = builder().root(root);
+    // Links are judged (and refused) when the checker reads through them, not here.
+    if (Files.exists(root.resolve("hiera.yaml"), LinkOption.NOFOLLOW_LINKS)) {
       b.hiera(root);
     }
-    if (Files.isDirectory(root.resolve("k8s"))) {
+    if (Files.isDirectory(root.resolve("k8s"), LinkOption.NOFOLLOW_LINKS)) {
       b.manifests(root.resolve("k8s"));
     }
     Path services = root.resolve("helmfile.d").resolve("services");
-    if (Files.isDirectory(services)) {
+    if (Files.isDirectory(services, LinkOption.NOFOLLOW_LINKS)) {
       firstChildDirectory(services).ifPresent(b::helmValues);
     }
     files(root.resolve("ats")).stream()
@@ -60,23 +63,51 @@ public final class ArtifactTrees {
     return b.build();
   }
 
+  /** What cannot even be listed is left to the checker, which reports it when it reads. */
   private static Optional<Path> firstChildDirectory(Path dir) {
     try (Stream<Path> children = Files.list(dir)) {
-      return children.filter(Files::isDirectory).sorted().findFirst();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      return children.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).sorted().findFirst();
+    } catch (IOException | RuntimeException e) {
+      return Optional.of(dir);
     }
   }
 
   private static List<Path> files(Path dir) {
-    if (!Files.isDirectory(dir)) {
+    if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
       return List.of();
     }
     try (Stream<Path> walk = Files.walk(dir)) {
-      return walk.filter(Files::isRegularFile).sorted().toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      return walk.filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
+    } catch (IOException | RuntimeException e) {
+      // An unreadable directory: name it, and the checker says why when it reads it.
+      return List.of(dir);
     }
+  }
+
+  /**
+   * The root of the tree under check: nothing outside it is read, through links or otherwise.
+   * Without one, the nearest directory holding every given location.
+   */
+  public Path root() {
+    return root.orElseGet(() -> {
+      List<Path> all = new java.util.ArrayList<>();
+      hiera.ifPresent(all::add);
+      manifests.ifPresent(all::add);
+      helmValues.ifPresent(all::add);
+      routingScript.map(Path::getParent).ifPresent(all::add);
+      zones.forEach(z -> all.add(z.getParent()));
+      Path common = null;
+      for (Path p : all) {
+        Path a = p.toAbsolutePath().normalize();
+        if (common == null) {
+          common = a;
+        }
+        while (!a.startsWith(common)) {
+          common = common.getParent();
+        }
+      }
+      return common == null ? Path.of("").toAbsolutePath() : common;
+    });
   }
 
   public Optional<Path> hiera() {
@@ -106,6 +137,7 @@ public final class ArtifactTrees {
 
   /** Collects tree locations. */
   public static final class Builder {
+    private Path root;
     private Path hiera;
     private Path manifests;
     private Path helmValues;
@@ -114,6 +146,12 @@ public final class ArtifactTrees {
     private String role = "kubernetes/worker";
 
     private Builder() {}
+
+    /** The tree under check; nothing outside it is read. */
+    public Builder root(Path dir) {
+      this.root = dir;
+      return this;
+    }
 
     /** The directory holding {@code hiera.yaml}. */
     public Builder hiera(Path dir) {

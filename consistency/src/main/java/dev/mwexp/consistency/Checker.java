@@ -47,6 +47,8 @@ final class Checker {
 
   Report run() {
     out.addAll(facts.unreadable());
+    facts.duplicateKeys().forEach(d -> add(Link.DUPLICATE_KEY, d.key(), "the key set once (Lua keeps the last)",
+        "set again at " + d.kept().format() + ", overriding " + d.overridden().format(), d.kept(), d.overridden()));
     model.ifPresent(this::backendsMatchModel);
     Map<String, List<Backend>> reachedBy = new TreeMap<>();
     List<Backend> backends = new ArrayList<>(facts.backends());
@@ -101,12 +103,21 @@ final class Checker {
     return Optional.empty();
   }
 
+  /**
+   * The datacenter the model puts the host in; without a model, the one the tree's VM list names;
+   * else, for Wikimedia's {@code *.wmnet} names only, the label after the host name
+   * ({@code wikikube-worker-exp1001.eqiad.wmnet}). Other names carry no datacenter.
+   */
   private Optional<String> datacenterOf(String host) {
-    return facts.workloads().stream()
-        .map(Workload::datacenter)
-        .filter(dc -> host.contains("." + dc + ".") || host.endsWith("." + dc))
-        .filter(dc -> service(dc).isPresent())
-        .findFirst();
+    Optional<String> dc = model.isPresent()
+        ? model.get().datacenterOf(host).map(d -> d.name())
+        : Optional.ofNullable(facts.vmDatacenters().get(host)).or(() -> wikimediaDatacenter(host));
+    return dc.filter(d -> workload(d).isPresent() && service(d).isPresent());
+  }
+
+  private static Optional<String> wikimediaDatacenter(String host) {
+    String[] labels = host.split("\\.");
+    return labels.length == 3 && labels[2].equals("wmnet") ? Optional.of(labels[1]) : Optional.empty();
   }
 
   private Optional<Workload> workload(String dc) {
@@ -233,12 +244,37 @@ final class Checker {
       add(Link.SELECTOR, dc, "a selector matching the pod labels " + new TreeMap<>(w.podLabels()),
           new TreeMap<>(s.selector()).toString(), s.source(), w.source());
     }
+    if (!s.namespace().equals(w.namespace())) {
+      // A Service selects pods of its own namespace only.
+      add(Link.SELECTOR, dc, "the Service in the pods' namespace " + w.namespace(), "namespace " + s.namespace(),
+          s.source(), w.source());
+    }
+    s.targetPort().ifPresent(target -> {
+      boolean reaches = w.containerPort().map(String::valueOf).filter(target::equals).isPresent()
+          || w.containerPortName().filter(target::equals).isPresent();
+      if (!reaches) {
+        add(Link.PORT, dc, "targetPort " + w.containerPort().map(String::valueOf).orElse("(none)")
+                + w.containerPortName().map(n -> " (or its name " + n + ")").orElse("") + ", the MediaWiki container's port",
+            "targetPort " + target, s.portSource(), w.source());
+      }
+    });
+    Map<Integer, List<ServiceFact>> byNodePort = new TreeMap<>();
+    facts.services().stream()
+        .filter(other -> other.datacenter().equals(dc) && other.type().equals("NodePort") && other.nodePort().isPresent())
+        .forEach(other -> byNodePort.computeIfAbsent(other.nodePort().get(), p -> new ArrayList<>()).add(other));
+    byNodePort.forEach((port, claimants) -> {
+      if (claimants.size() > 1) {
+        add(Link.PORT, dc, "one Service per nodePort " + port,
+            claimants.size() + " Services " + claimants.stream().map(c -> c.namespace() + "/" + c.name()).toList(),
+            claimants.stream().map(ServiceFact::portSource).toArray(Source[]::new));
+      }
+    });
   }
 
   private void port(Backend backend, ServiceFact s) {
     if (!s.nodePort().equals(Optional.of(backend.port()))) {
       add(Link.PORT, backend.name(), "nodePort " + backend.port(),
-          s.nodePort().map(p -> "nodePort " + p).orElse("no nodePort"), backend.source(), s.source());
+          s.nodePort().map(p -> "nodePort " + p).orElse("no nodePort"), backend.source(), s.portSource());
     }
   }
 

@@ -9,6 +9,8 @@ public interface Difference {
   /** What kind of difference. */
   enum Kind {
     MISSING_FILE,
+    /** The tree's file cannot be read: a link out of the tree, not UTF-8, too large, refused by the OS. */
+    UNREADABLE_FILE,
     UNEXPECTED_FILE,
     MISSING_KEY,
     UNEXPECTED_KEY,
@@ -35,10 +37,16 @@ public interface Difference {
     return ImmutableDifference.builder();
   }
 
+  /** One line; user-supplied text in it is made inert. */
   default String format() {
+    return dev.mwexp.files.Inert.text(formatRaw());
+  }
+
+  private String formatRaw() {
     String where = file() + (key().isEmpty() ? "" : " " + key());
     return switch (kind()) {
       case MISSING_FILE -> "missing file " + file();
+      case UNREADABLE_FILE -> "unreadable file " + file() + ": " + actual();
       case UNEXPECTED_FILE -> "unexpected file " + file();
       case MISSING_KEY -> where + ": missing (expected " + expected() + ")";
       case UNEXPECTED_KEY -> where + ": not expected (found " + actual() + ")";

@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mwexp.consistency.read.YamlDocument;
 import dev.mwexp.export.Artifacts;
 import dev.mwexp.export.OutputDirectory;
+import dev.mwexp.files.SafeTree;
+import dev.mwexp.files.TreeException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 /**
  * Semantic drift between compiled artifacts and a tree on disk: YAML and JSON are compared key by
@@ -44,31 +45,58 @@ public final class Drift {
     return between(stripped.build(), dir);
   }
 
-  public static List<Difference> between(Artifacts expected, Path tree) throws IOException {
+  /**
+   * Drift of {@code dir} from the artifacts. Only files inside {@code dir} are read and quoted: a
+   * link out of it, a file that is not UTF-8 or too large is an UNREADABLE_FILE difference naming
+   * the file, never showing what it points at.
+   */
+  public static List<Difference> between(Artifacts expected, Path dir) throws IOException {
+    SafeTree tree;
+    try {
+      tree = SafeTree.at(dir);
+    } catch (TreeException e) {
+      throw new IOException(e.getMessage(), e);
+    }
     List<Difference> out = new ArrayList<>();
     Set<String> dirs = new TreeSet<>();
     for (Map.Entry<String, String> file : expected.files().entrySet()) {
       String path = file.getKey();
       int slash = path.lastIndexOf('/');
       dirs.add(slash < 0 ? "" : path.substring(0, slash));
-      Path actual = tree.resolve(path);
-      if (!Files.isRegularFile(actual)) {
+      Path actual = dir.resolve(path);
+      if (!tree.exists(actual)) {
         out.add(Difference.builder().kind(Difference.Kind.MISSING_FILE).file(path).key("").expected("").actual("").build());
         continue;
       }
-      compare(path, file.getValue(), Files.readString(actual, StandardCharsets.UTF_8), out);
-    }
-    for (String dir : dirs) {
-      Path d = dir.isEmpty() ? tree : tree.resolve(dir);
-      if (!Files.isDirectory(d)) {
+      String text;
+      try {
+        text = tree.read(actual);
+      } catch (TreeException e) {
+        out.add(Difference.builder().kind(Difference.Kind.UNREADABLE_FILE).file(path)
+            .key(e.line() > 0 ? "line " + e.line() : "").expected("").actual(e.reason()).build());
         continue;
       }
-      try (Stream<Path> files = Files.list(d)) {
-        for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-          String rel = tree.relativize(f).toString();
-          if (!expected.files().containsKey(rel) && !rel.equals(OutputDirectory.MANIFEST) && !f.getFileName().toString().startsWith(".")) {
-            out.add(Difference.builder().kind(Difference.Kind.UNEXPECTED_FILE).file(rel).key("").expected("").actual("").build());
-          }
+      compare(path, file.getValue(), text, out);
+    }
+    for (String sub : dirs) {
+      Path d = sub.isEmpty() ? dir : dir.resolve(sub);
+      if (!tree.isDirectory(d)) {
+        continue;
+      }
+      List<Path> entries;
+      try {
+        entries = tree.list(d);
+      } catch (TreeException e) {
+        out.add(Difference.builder().kind(Difference.Kind.UNREADABLE_FILE).file(sub).key("").expected("").actual(e.reason()).build());
+        continue;
+      }
+      for (Path f : entries) {
+        if (Files.isDirectory(f, LinkOption.NOFOLLOW_LINKS)) {
+          continue;
+        }
+        String rel = dir.relativize(f).toString();
+        if (!expected.files().containsKey(rel) && !rel.equals(OutputDirectory.MANIFEST) && !f.getFileName().toString().startsWith(".")) {
+          out.add(Difference.builder().kind(Difference.Kind.UNEXPECTED_FILE).file(rel).key("").expected("").actual("").build());
         }
       }
     }

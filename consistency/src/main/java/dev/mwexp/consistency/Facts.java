@@ -1,5 +1,6 @@
 package dev.mwexp.consistency;
 
+import dev.mwexp.consistency.read.RoutingTableReader;
 import dev.mwexp.consistency.facts.AlertObject;
 import dev.mwexp.consistency.facts.Backend;
 import dev.mwexp.consistency.facts.CnameRecord;
@@ -12,8 +13,10 @@ import java.util.Map;
 /** Everything read from the trees, before any checking. */
 record Facts(
     List<Backend> backends,
+    List<RoutingTableReader.DuplicateKey> duplicateKeys,
     List<CnameRecord> cnames,
     Map<String, HostHiera> hiera,
+    Map<String, String> vmDatacenters,
     List<Workload> workloads,
     List<ServiceFact> services,
     List<AlertObject> alerts,

@@ -1,24 +1,28 @@
 package dev.mwexp.consistency;
 
+import dev.mwexp.consistency.facts.Backend;
+import dev.mwexp.consistency.facts.CnameRecord;
 import dev.mwexp.consistency.facts.HostHiera;
 import dev.mwexp.consistency.facts.Source;
-import dev.mwexp.consistency.read.HieraReader;
 import dev.mwexp.consistency.read.HelmValuesReader;
+import dev.mwexp.consistency.read.HieraReader;
 import dev.mwexp.consistency.read.KubernetesReader;
 import dev.mwexp.consistency.read.LuaTables;
 import dev.mwexp.consistency.read.RoutingTableReader;
 import dev.mwexp.consistency.read.YamlDocument;
 import dev.mwexp.consistency.read.ZoneReader;
-import java.io.IOException;
-import java.nio.file.Files;
+import dev.mwexp.files.SafeTree;
+import dev.mwexp.files.TreeException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
-/** Reads every tree into {@link Facts}; what cannot be read becomes an UNREADABLE violation. */
+/**
+ * Reads every tree into {@link Facts} through one {@link SafeTree}, so nothing outside the tree
+ * under check is read; what cannot be read becomes one UNREADABLE violation naming the file.
+ */
 final class FactsReader {
 
   private FactsReader() {}
@@ -26,54 +30,89 @@ final class FactsReader {
   static Facts read(ArtifactTrees trees, HieraKeys keys) {
     List<Violation> unreadable = new ArrayList<>();
     KubernetesReader k8s = new KubernetesReader();
-    var backends = new ArrayList<dev.mwexp.consistency.facts.Backend>();
-    var cnames = new ArrayList<dev.mwexp.consistency.facts.CnameRecord>();
+    List<Backend> backends = new ArrayList<>();
+    List<RoutingTableReader.DuplicateKey> duplicates = new ArrayList<>();
+    List<CnameRecord> cnames = new ArrayList<>();
     Map<String, HostHiera> hiera = new TreeMap<>();
+    Map<String, String> vmDatacenters = new TreeMap<>();
+    SafeTree tree;
+    try {
+      tree = SafeTree.at(trees.root());
+    } catch (TreeException e) {
+      unreadable.add(unreadable(e));
+      return new Facts(backends, duplicates, cnames, hiera, vmDatacenters, k8s.workloads(), k8s.services(), k8s.alerts(),
+          unreadable);
+    }
 
     trees.routingScript().ifPresent(script -> {
+      String name = tree.name(script);
       try {
-        backends.addAll(RoutingTableReader.read(script.getFileName().toString(), Files.readString(script)));
+        RoutingTableReader.Routing routing = RoutingTableReader.routing(name, tree.read(script));
+        backends.addAll(routing.backends());
+        duplicates.addAll(routing.duplicates());
       } catch (LuaTables.LuaSyntaxException e) {
-        unreadable.add(unreadable(script.getFileName().toString(), e.line(), "Lua source", e.getMessage()));
-      } catch (IOException e) {
-        unreadable.add(unreadable(script.toString(), 0, "a readable file", e.toString()));
+        unreadable.add(unreadable(new TreeException(name, e.line(), 0, "is not Lua: " + e.getMessage())));
+      } catch (TreeException e) {
+        unreadable.add(unreadable(e));
       }
     });
     for (Path zone : trees.zones()) {
       try {
-        cnames.addAll(ZoneReader.read(zone.getFileName().toString(), Files.readString(zone)));
-      } catch (IOException e) {
-        unreadable.add(unreadable(zone.toString(), 0, "a readable file", e.toString()));
+        cnames.addAll(ZoneReader.read(tree.name(zone), tree.read(zone)));
+      } catch (TreeException e) {
+        unreadable.add(unreadable(e));
       }
     }
     trees.hiera().ifPresent(root -> {
       try {
-        HieraReader reader = HieraReader.open(root, trees.role());
+        HieraReader reader = HieraReader.open(tree, root, trees.role());
         for (String host : reader.hostsWithOwnFile()) {
           hiera.put(host, reader.lookup(host));
         }
-      } catch (IOException | RuntimeException e) {
-        unreadable.add(unreadable(root.resolve("hiera.yaml").toString(), 0, "a hiera tree", String.valueOf(e.getMessage())));
+      } catch (TreeException e) {
+        unreadable.add(unreadable(e));
+      }
+      Path vms = root.resolve("provision").resolve("vms.yaml");
+      if (tree.exists(vms)) {
+        try {
+          readVmDatacenters(YamlDocument.read(tree, vms), vmDatacenters);
+        } catch (TreeException e) {
+          unreadable.add(unreadable(e));
+        }
       }
     });
-    trees.manifests().ifPresent(root -> readManifests(root, k8s, unreadable));
+    trees.manifests().ifPresent(root -> readManifests(tree, root, k8s, unreadable));
     trees.helmValues().ifPresent(dir -> {
       try {
-        HelmValuesReader.read(dir, k8s);
-      } catch (IOException | RuntimeException e) {
-        unreadable.add(unreadable(dir.toString(), 0, "helmfile values", String.valueOf(e.getMessage())));
+        HelmValuesReader.read(tree, dir, k8s);
+      } catch (TreeException e) {
+        unreadable.add(unreadable(e));
       }
     });
-    return new Facts(backends, cnames, hiera, k8s.workloads(), k8s.services(), k8s.alerts(), unreadable);
+    return new Facts(backends, duplicates, cnames, hiera, vmDatacenters, k8s.workloads(), k8s.services(), k8s.alerts(),
+        unreadable);
   }
 
-  private static void readManifests(Path root, KubernetesReader k8s, List<Violation> unreadable) {
+  /** {@code provision/vms.yaml}: the datacenter each VM is created in, as the tree says it. */
+  private static void readVmDatacenters(List<YamlDocument> docs, Map<String, String> out) {
+    for (YamlDocument doc : docs) {
+      doc.root().fields().forEachRemaining(dc -> dc.getValue().forEach(vm -> {
+        String fqdn = vm.path("fqdn").asText("");
+        if (!fqdn.isEmpty()) {
+          out.put(fqdn, dc.getKey());
+        }
+      }));
+    }
+  }
+
+  private static void readManifests(SafeTree tree, Path root, KubernetesReader k8s, List<Violation> unreadable) {
     List<Path> files;
-    try (Stream<Path> walk = Files.walk(root)) {
-      files = walk.filter(p -> Files.isRegularFile(p) && (p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")))
-          .sorted().toList();
-    } catch (IOException e) {
-      unreadable.add(unreadable(root.toString(), 0, "a manifests directory", e.toString()));
+    try {
+      files = tree.files(root).stream()
+          .filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+          .toList();
+    } catch (TreeException e) {
+      unreadable.add(unreadable(e));
       return;
     }
     for (Path file : files) {
@@ -83,22 +122,22 @@ final class FactsReader {
       }
       String dc = relative.getName(0).toString();
       try {
-        for (YamlDocument doc : YamlDocument.readAll("k8s/" + relative, Files.readString(file))) {
+        for (YamlDocument doc : YamlDocument.read(tree, file)) {
           k8s.add(dc, doc);
         }
-      } catch (IOException | RuntimeException e) {
-        unreadable.add(unreadable("k8s/" + relative, 0, "Kubernetes YAML", String.valueOf(e.getMessage())));
+      } catch (TreeException e) {
+        unreadable.add(unreadable(e));
       }
     }
   }
 
-  private static Violation unreadable(String file, int line, String expected, String actual) {
+  private static Violation unreadable(TreeException e) {
     return Violation.builder()
         .link(Link.UNREADABLE)
-        .subject(file)
-        .expected(expected)
-        .actual(actual.replace('\n', ' '))
-        .addSources(Source.of(file, line))
+        .subject(e.file())
+        .expected("a readable file inside the tree")
+        .actual(e.reason())
+        .addSources(Source.of(e.file(), e.line()))
         .build();
   }
 }

@@ -4,6 +4,8 @@ package dev.mwexp.consistency;
 public enum Link {
   /** An artifact could not be read at all. */
   UNREADABLE("an artifact tree could not be read"),
+  /** The routing table sets one key twice: Lua keeps the last, a reader of the text may see the first. */
+  DUPLICATE_KEY("each key of the routing table is set once"),
   /** The model's backends and the ATS table differ (only with a model). */
   BACKEND("X-Wikimedia-Debug backend in the ATS table"),
   /** A backend's target is neither a CNAME nor a host with hiera. */

@@ -26,13 +26,13 @@ public interface Violation {
 
   /** {@code LINK subject: expected X, found Y [a.yaml:3, b.lua:12]}. */
   default String format() {
-    return link()
+    return dev.mwexp.files.Inert.text(link()
         + " "
         + subject()
         + ": expected "
         + expected()
         + ", found "
         + actual()
-        + (sources().isEmpty() ? "" : " " + sources().stream().map(Source::format).toList());
+        + (sources().isEmpty() ? "" : " " + sources().stream().map(Source::format).toList()));
   }
 }

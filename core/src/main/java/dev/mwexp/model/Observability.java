@@ -7,6 +7,9 @@ import org.immutables.value.Value;
 @Value.Immutable
 public interface Observability {
 
+  /** Labels mwexp sets itself (selector, servergroup, provenance); user labels may not take them. */
+  java.util.List<String> RESERVED_LABELS = java.util.List.of("app", "release", "servergroup", "app.kubernetes.io/managed-by");
+
   /** Whether Prometheus scrapes the pods (annotation {@code prometheus.io/scrape}). */
   @Value.Default
   default boolean prometheusScrape() {

@@ -6,6 +6,9 @@ import org.immutables.value.Value;
 @Value.Immutable
 public interface Service {
 
+  /** Where the pods mount the php.ini overrides; no other mount may use this path. */
+  String PHP_OVERRIDES_DIR = "/etc/php-mwexp.d";
+
   /** The service name, a DNS-1123 label; also the default namespace. */
   @Value.Default
   default String name() {

@@ -1,5 +1,8 @@
 package dev.mwexp.spec;
 
+import dev.mwexp.files.IoReason;
+import dev.mwexp.files.SafeTree;
+import dev.mwexp.files.TreeException;
 import dev.mwexp.model.Setup;
 import dev.mwexp.validation.Problem;
 import dev.mwexp.validation.Validator;
@@ -7,8 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -25,26 +26,36 @@ public final class Spec {
 
   private Spec() {}
 
-  /** Reads, parses and validates a spec file. */
+  /**
+   * Reads, parses and validates a spec file. Only a regular file is read (never a FIFO, device
+   * or directory, which could block or never end), and at most {@link #MAX_BYTES} bytes of it,
+   * counted as they are read.
+   */
   public static Setup load(Path file) throws SpecException {
     String origin = file.toString();
-    byte[] bytes;
     try {
-      long size = Files.size(file);
-      if (size > MAX_BYTES) {
-        throw tooLarge(origin, size);
-      }
-      bytes = Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
-      throw new SpecException(
-          List.of(Problem.of(Problem.Kind.IO, "", "cannot read " + origin + ": no such file", "an existing spec file")));
-    } catch (IOException e) {
-      throw new SpecException(
-          List.of(
-              Problem.of(
-                  Problem.Kind.IO, "", "cannot read " + origin + ": " + e.getMessage(), "a readable spec file")));
+      return parse(SafeTree.readBytes(file, origin, MAX_BYTES), origin);
+    } catch (TreeException e) {
+      throw unreadable(e);
     }
-    return parse(bytes, origin);
+  }
+
+  /** Reads a spec from a stream (standard input), at most {@link #MAX_BYTES} bytes of it. */
+  public static Setup read(InputStream in, String origin) throws SpecException {
+    try {
+      return parse(SafeTree.bounded(in, origin, MAX_BYTES), origin);
+    } catch (TreeException e) {
+      throw unreadable(e);
+    } catch (IOException e) {
+      throw unreadable(new TreeException(origin, "cannot read: " + IoReason.of(e)));
+    }
+  }
+
+  private static SpecException unreadable(TreeException e) {
+    boolean tooLarge = e.reason().startsWith("is larger than");
+    return new SpecException(List.of(Problem.of(
+        tooLarge ? Problem.Kind.LIMIT : Problem.Kind.IO, "", e.getMessage(),
+        tooLarge ? "at most " + MAX_BYTES + " bytes" : "a readable regular file, or - for standard input")));
   }
 
   /** Parses and validates spec bytes, which must be UTF-8 (a UTF-8 BOM is allowed). */

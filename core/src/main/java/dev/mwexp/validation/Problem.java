@@ -37,7 +37,10 @@ public interface Problem {
     return ImmutableProblem.copyOf(this).withPosition(position);
   }
 
-  /** {@code file:line:col: path: message; expected: …}, one line. */
+  /**
+   * {@code file:line:col: path: message (expected …)}, always one line: user-supplied text in it
+   * is made inert (control and bidi characters escaped).
+   */
   default String format() {
     StringBuilder out = new StringBuilder();
     position().ifPresent(p -> out.append(p.format()).append(": "));
@@ -48,7 +51,7 @@ public interface Problem {
     if (!expected().isEmpty()) {
       out.append(" (expected ").append(expected()).append(')');
     }
-    return out.toString();
+    return dev.mwexp.files.Inert.text(out.toString());
   }
 
   /** The kinds of problem, coarse enough to match on in tests and tools. */

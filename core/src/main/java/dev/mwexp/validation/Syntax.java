@@ -27,7 +27,12 @@ public final class Syntax {
   private static final Pattern SYSTEMD_UNIT = Pattern.compile("[A-Za-z0-9:_.-]{1,200}");
   private static final Pattern ON_CALENDAR = Pattern.compile("[A-Za-z0-9*,./:~ -]{1,100}");
   private static final Pattern INI_KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_.]{0,99}");
-  private static final Pattern INI_VALUE = Pattern.compile("[A-Za-z0-9 _.,:/+=@-]{0,200}");
+  // PHP's ini scanner reads these literally in an unquoted value; '=', '!', '~', '(', ')', '"',
+  // '\'', ';', '&', '|', '^' end or change the value (tested against real PHP in k8s-export).
+  private static final Pattern INI_VALUE = Pattern.compile("([A-Za-z0-9_.,:/+@-]([A-Za-z0-9 _.,:/+@-]{0,198}[A-Za-z0-9_.,:/+@-])?)?");
+  /** Words PHP's ini scanner reads as constants: as a key they are a syntax error. */
+  private static final java.util.Set<String> INI_KEYWORDS =
+      java.util.Set.of("yes", "no", "true", "false", "on", "off", "none", "null");
   private static final Pattern SCOPE_NAME = Pattern.compile("[a-z][a-z0-9_-]{0,62}");
 
   private Syntax() {}
@@ -155,7 +160,7 @@ public final class Syntax {
 
   /** A memory quantity: bytes with an optional binary or decimal suffix ({@code 3500Mi}). */
   public static boolean isMemoryQuantity(String s) {
-    return MEMORY.matcher(s).matches();
+    return MEMORY.matcher(s).matches() && memoryBytesOrNegative(s) >= 0;
   }
 
   /** CPU in millicores; the argument must satisfy {@link #isCpuQuantity}. */
@@ -168,13 +173,30 @@ public final class Syntax {
 
   /** Memory in bytes; the argument must satisfy {@link #isMemoryQuantity}. */
   public static long memoryBytes(String s) {
+    long bytes = memoryBytesOrNegative(s);
+    if (bytes < 0) {
+      throw new IllegalArgumentException("not a memory quantity of at most 2^63-1 bytes: " + s);
+    }
+    return bytes;
+  }
+
+  /** Bytes of a quantity matching the pattern, or -1 when the count does not fit a long. */
+  private static long memoryBytesOrNegative(String s) {
+    try {
+      return memoryBytesExact(s);
+    } catch (ArithmeticException e) {
+      return -1;
+    }
+  }
+
+  private static long memoryBytesExact(String s) {
     String[] suffixes = {"Ki", "Mi", "Gi", "Ti", "k", "M", "G", "T"};
     long[] factors = {
       1L << 10, 1L << 20, 1L << 30, 1L << 40, 1_000L, 1_000_000L, 1_000_000_000L, 1_000_000_000_000L
     };
     for (int i = 0; i < suffixes.length; i++) {
       if (s.endsWith(suffixes[i])) {
-        return Long.parseLong(s.substring(0, s.length() - suffixes[i].length())) * factors[i];
+        return Math.multiplyExact(Long.parseLong(s.substring(0, s.length() - suffixes[i].length())), factors[i]);
       }
     }
     return Long.parseLong(s);
@@ -209,9 +231,35 @@ public final class Syntax {
     return true;
   }
 
+  /** Directories that are the system's: neither they nor anything inside them may be the mount path. */
+  private static final java.util.List<String> SYSTEM_TREES = java.util.List.of(
+      "/bin", "/boot", "/dev", "/etc", "/lib", "/lib32", "/lib64", "/libx32", "/proc", "/root", "/run", "/sbin",
+      "/sys", "/usr", "/var/run", "/var/lock", "/var/log", "/var/cache", "/var/spool", "/var/lib/kubelet",
+      "/var/lib/containerd", "/var/lib/docker", "/var/lib/dpkg", "/var/lib/apt", "/var/lib/puppet",
+      "/var/lib/mwdeploy", "/var/lib/mw-experimental", dev.mwexp.model.Service.PHP_OVERRIDES_DIR);
+  /** Shared parents: the mount path may be inside them, never one of them. */
+  private static final java.util.List<String> SHARED_PARENTS = java.util.List.of(
+      "/", "/var", "/var/lib", "/srv", "/home", "/opt", "/tmp", "/var/tmp", "/mnt", "/media", "/usr/local");
+
+  /**
+   * Why a normalized absolute path cannot be the code's mount path, or empty: it is a shared parent
+   * ({@code /}, {@code /srv}), or a system directory or inside one ({@code /etc}, {@code /var/lib/kubelet/x}).
+   */
+  public static java.util.Optional<String> systemPathConflict(String path) {
+    if (SHARED_PARENTS.contains(path)) {
+      return java.util.Optional.of("is a directory the system shares");
+    }
+    for (String tree : SYSTEM_TREES) {
+      if (path.equals(tree) || path.startsWith(tree + "/")) {
+        return java.util.Optional.of(path.equals(tree) ? "is a system directory" : "is inside the system directory " + tree);
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
   /** A php.ini directive name. */
   public static boolean isIniKey(String s) {
-    return INI_KEY.matcher(s).matches();
+    return INI_KEY.matcher(s).matches() && !INI_KEYWORDS.contains(s.toLowerCase(java.util.Locale.ROOT));
   }
 
   /** A php.ini value that needs no quoting in an ini file nor in YAML. */

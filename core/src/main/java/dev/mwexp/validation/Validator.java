@@ -4,6 +4,7 @@ import dev.mwexp.model.CodeRefresh;
 import dev.mwexp.model.Datacenter;
 import dev.mwexp.model.Deployers;
 import dev.mwexp.model.DebugRouting;
+import dev.mwexp.model.Observability;
 import dev.mwexp.model.PortRange;
 import dev.mwexp.model.Resources;
 import dev.mwexp.model.Route;
@@ -63,7 +64,14 @@ public final class Validator {
         Syntax::isImageReference,
         "an image reference such as"
             + " docker-registry.discovery.wmnet/restricted/mediawiki-multiversion:latest");
-    check("service.mountPath", s.mountPath(), Syntax::isNormalAbsolutePath, NORMAL_PATH);
+    if (check("service.mountPath", s.mountPath(), Syntax::isNormalAbsolutePath, NORMAL_PATH)) {
+      Syntax.systemPathConflict(s.mountPath()).ifPresent(conflict -> add(
+          Kind.INVALID_VALUE,
+          "service.mountPath",
+          "mount path " + s.mountPath() + " " + conflict
+              + ": Puppet would chown it to the deployers and the pods would mount it read-write",
+          "a directory of its own, such as /srv/mediawiki"));
+    }
     PortRange range = s.nodePortRange();
     boolean rangeValid = range.min() >= 1 && range.max() <= 65535 && range.min() <= range.max();
     if (!rangeValid) {
@@ -99,6 +107,11 @@ public final class Validator {
         .forEach(
             (k, v) -> {
               String path = "service.observability.labels." + k;
+              if (Observability.RESERVED_LABELS.contains(k)) {
+                add(Kind.INVALID_VALUE, path, "label " + k + " is reserved: mwexp sets it itself",
+                    "a label other than " + String.join(", ", Observability.RESERVED_LABELS));
+                return;
+              }
               check(path, k, Syntax::isLabelKey, LABEL_KEY);
               check(path, v, Syntax::isLabelValue, LABEL_VALUE);
             });
@@ -112,7 +125,7 @@ public final class Validator {
                   path,
                   v,
                   Syntax::isIniValue,
-                  "a plain value of letters, digits, spaces and _ . , : / + = @ -");
+                  "a plain value of letters, digits, inner spaces and _ . , : / + @ - (what PHP reads unquoted)");
             });
     if (s.php().iniOverrides().containsKey("opcache.validate_timestamps")) {
       add(
@@ -254,6 +267,12 @@ public final class Validator {
         String host = dc.hosts().get(i);
         String path = dcPath + ".hosts[" + i + "]";
         if (!check(path, host, Syntax::isFqdn, FQDN)) {
+          continue;
+        }
+        if (host.length() > MAX_HOST_LENGTH) {
+          add(Kind.INVALID_VALUE, path, "host name is " + host.length() + " characters; the file named after it"
+              + " (" + host + ".yaml) would exceed the file system's 255-byte limit",
+              "a host name of at most " + MAX_HOST_LENGTH + " characters");
           continue;
         }
         String owner = hostOwner.putIfAbsent(host, dcPath);
@@ -439,6 +458,9 @@ public final class Validator {
   private static final String LABEL_VALUE =
       "a Kubernetes label value: at most 63 letters, digits, '-', '_' or '.'";
   private static final String POSIX_NAME = "a POSIX user or group name such as mwdeploy";
+  /** Files are named {@code <host>.yaml}; file names have at most 255 bytes. */
+  static final int MAX_HOST_LENGTH = 255 - ".yaml".length();
+
   private static final String NORMAL_PATH =
       "an absolute, normalized path such as /srv/mediawiki (no '..', '//' or trailing '/')";
 }

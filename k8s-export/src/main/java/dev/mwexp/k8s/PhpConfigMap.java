@@ -9,7 +9,7 @@ import java.util.Map;
 final class PhpConfigMap {
 
   /** Where the ConfigMap is mounted; PHP_INI_SCAN_DIR=":DIR" adds it after the image's own. */
-  static final String MOUNT_DIR = "/etc/php-mwexp.d";
+  static final String MOUNT_DIR = dev.mwexp.model.Service.PHP_OVERRIDES_DIR;
   static final String FILE = "99-mw-experimental.ini";
 
   private PhpConfigMap() {}

@@ -129,7 +129,7 @@ class BadSpecCorpusTest {
             .isInstanceOfSatisfying(SpecException.class, e -> {
               assertThat(e.problems()).hasSize(1);
               assertThat(e.problems().get(0).kind()).isEqualTo(Problem.Kind.LIMIT);
-              assertThat(e.problems().get(0).message()).isEqualTo(big + " is 52428800 bytes, larger than a spec may be");
+              assertThat(e.problems().get(0).message()).isEqualTo(big + ": is larger than 1048576 bytes, more than mwexp reads");
             }));
   }
 }

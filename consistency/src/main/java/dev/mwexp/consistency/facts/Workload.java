@@ -12,9 +12,12 @@ import java.util.Optional;
  * @param hostnameAntiAffinity whether a required pod anti-affinity on kubernetes.io/hostname keeps
  *     two pods off one host
  * @param hostPaths host path to the path it is mounted at in the MediaWiki container
+ * @param namespace the namespace the pods run in
+ * @param containerPortName the name of the MediaWiki container's port, if it has one
  */
 public record Workload(
     String datacenter,
+    String namespace,
     String kind,
     Optional<Integer> replicas,
     boolean hostnameAntiAffinity,
@@ -23,5 +26,6 @@ public record Workload(
     Map<String, String> hostPaths,
     Optional<String> servergroup,
     Optional<Integer> containerPort,
+    Optional<String> containerPortName,
     Map<String, String> podLabels,
     Source source) {}

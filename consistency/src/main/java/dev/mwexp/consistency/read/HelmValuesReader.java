@@ -6,15 +6,14 @@ import dev.mwexp.consistency.facts.ServiceFact;
 import dev.mwexp.consistency.facts.Source;
 import dev.mwexp.consistency.facts.Toleration;
 import dev.mwexp.consistency.facts.Workload;
-import java.io.IOException;
-import java.nio.file.Files;
+import dev.mwexp.files.SafeTree;
+import dev.mwexp.files.TreeException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Facts from Wikimedia helmfile values for the {@code mediawiki} chart: {@code values.yaml} merged
@@ -29,29 +28,24 @@ public final class HelmValuesReader {
   /** Where the chart mounts the host's code when {@code mw.experimental.enabled}. */
   static final String CHART_MOUNT_PATH = "/srv/mediawiki";
 
+  /** helmfile installs the chart's Service and pods into one namespace. */
+  private static final String CHART_NAMESPACE = "(the release's namespace)";
+
   private HelmValuesReader() {}
 
-  public static void read(Path serviceDir, KubernetesReader into) throws IOException {
+  public static void read(SafeTree tree, Path serviceDir, KubernetesReader into) throws TreeException {
     Path base = serviceDir.resolve("values.yaml");
-    List<YamlDocument> baseDocs = Files.isRegularFile(base)
-        ? YamlDocument.readAll(name(serviceDir, base), Files.readString(base)) : List.of();
-    List<Path> perDc;
-    try (Stream<Path> files = Files.list(serviceDir)) {
-      perDc = files.filter(p -> p.getFileName().toString().matches("values-[a-z0-9]+\\.yaml")).sorted().toList();
-    }
+    List<YamlDocument> baseDocs = tree.exists(base) ? YamlDocument.read(tree, base) : List.of();
+    List<Path> perDc = tree.list(serviceDir).stream()
+        .filter(p -> p.getFileName().toString().matches("values-[a-z0-9]+\\.yaml")).toList();
     for (Path file : perDc) {
       String name = file.getFileName().toString();
       String dc = name.substring("values-".length(), name.length() - ".yaml".length());
-      List<YamlDocument> dcDocs = YamlDocument.readAll(name(serviceDir, file), Files.readString(file));
+      List<YamlDocument> dcDocs = YamlDocument.read(tree, file);
       List<YamlDocument> layers = new ArrayList<>(baseDocs);
       layers.addAll(dcDocs);
       add(dc, layers, into);
     }
-  }
-
-  private static String name(Path serviceDir, Path file) {
-    Path services = serviceDir.getParent();
-    return (services == null ? "" : "helmfile.d/services/") + serviceDir.getFileName() + "/" + file.getFileName();
   }
 
   private static void add(String dc, List<YamlDocument> layers, KubernetesReader into) {
@@ -66,6 +60,7 @@ public final class HelmValuesReader {
     Map<String, String> podLabels = Map.of("app", "mediawiki", "release", "helm");
     into.addWorkload(new Workload(
         dc,
+        CHART_NAMESPACE,
         "Deployment",
         Optional.of(values.path("resources").path("replicas").asInt(1)),
         values.path("affinity").path("podAntiAffinity").size() > 0,
@@ -74,13 +69,19 @@ public final class HelmValuesReader {
         hostPaths,
         Nodes.text(values.path("php"), "servergroup"),
         values.path("mesh").has("public_port") ? Optional.of(values.path("mesh").path("public_port").asInt()) : Optional.empty(),
+        Optional.empty(),
         podLabels,
         source));
     JsonNode service = values.path("service");
     into.addService(new ServiceFact(
         dc,
+        CHART_NAMESPACE,
+        "mesh",
         "NodePort",
         values.path("mesh").has("public_port") ? Optional.of(values.path("mesh").path("public_port").asInt()) : Optional.empty(),
+        // The chart's Service targets the pod's own TLS port, which the values do not name.
+        Optional.empty(),
+        sourceOf(layers, "/mesh/public_port"),
         Nodes.text(service, "internalTrafficPolicy"),
         Nodes.text(service, "externalTrafficPolicy"),
         podLabels,

@@ -3,8 +3,8 @@ package dev.mwexp.consistency.read;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mwexp.consistency.facts.HostHiera;
 import dev.mwexp.consistency.facts.Source;
-import java.io.IOException;
-import java.nio.file.Files;
+import dev.mwexp.files.SafeTree;
+import dev.mwexp.files.TreeException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,13 +24,15 @@ public final class HieraReader {
 
   private static final Pattern INTERPOLATION = Pattern.compile("%\\{\\s*([^}]*?)\\s*\\}");
 
+  private final SafeTree tree;
   private final Path root;
   private final Path datadir;
   private final List<String> levels;
   private final String role;
   private final Map<Path, Optional<YamlDocument>> cache = new HashMap<>();
 
-  private HieraReader(Path root, Path datadir, List<String> levels, String role) {
+  private HieraReader(SafeTree tree, Path root, Path datadir, List<String> levels, String role) {
+    this.tree = tree;
     this.root = root;
     this.datadir = datadir;
     this.levels = levels;
@@ -41,11 +43,11 @@ public final class HieraReader {
    * Reads {@code hiera.yaml} in {@code root}; {@code role} is the node's role with '/' for '::'
    * ({@code kubernetes/worker}), for hierarchies keyed by role.
    */
-  public static HieraReader open(Path root, String role) throws IOException {
+  public static HieraReader open(SafeTree tree, Path root, String role) throws TreeException {
     Path config = root.resolve("hiera.yaml");
-    List<YamlDocument> docs = YamlDocument.readAll("hiera.yaml", Files.readString(config));
+    List<YamlDocument> docs = YamlDocument.read(tree, config);
     if (docs.isEmpty() || docs.get(0).root().path("version").asInt() != 5) {
-      throw new IOException("hiera.yaml is not a version 5 hiera configuration");
+      throw new TreeException(tree.name(config), "is not a version 5 hiera configuration (no version: 5)");
     }
     JsonNode hiera = docs.get(0).root();
     String defaultDatadir = hiera.path("defaults").path("datadir").asText("data");
@@ -60,11 +62,11 @@ public final class HieraReader {
         levels.add(root.relativize(levelDir.resolve(p.asText())).toString());
       }
     }
-    return new HieraReader(root, datadir, List.copyOf(levels), role);
+    return new HieraReader(tree, root, datadir, List.copyOf(levels), role);
   }
 
   /** Host names that have a file at a level keyed by the node name. */
-  public List<String> hostsWithOwnFile() throws IOException {
+  public List<String> hostsWithOwnFile() throws TreeException {
     List<String> hosts = new ArrayList<>();
     for (String level : levels) {
       Matcher m = INTERPOLATION.matcher(level);
@@ -72,13 +74,11 @@ public final class HieraReader {
         String prefix = level.substring(0, m.start());
         String suffix = level.substring(m.end());
         Path dir = prefix.endsWith("/") ? root.resolve(prefix) : root.resolve(prefix).getParent();
-        if (dir != null && Files.isDirectory(dir)) {
-          try (var files = Files.list(dir)) {
-            for (Path f : files.sorted().toList()) {
-              String rel = root.relativize(f).toString();
-              if (rel.startsWith(prefix) && rel.endsWith(suffix)) {
-                hosts.add(rel.substring(prefix.length(), rel.length() - suffix.length()));
-              }
+        if (dir != null && dir.normalize().startsWith(root) && tree.isDirectory(dir)) {
+          for (Path f : tree.list(dir)) {
+            String rel = root.relativize(f).toString();
+            if (rel.startsWith(prefix) && rel.endsWith(suffix)) {
+              hosts.add(rel.substring(prefix.length(), rel.length() - suffix.length()));
             }
           }
         }
@@ -93,7 +93,7 @@ public final class HieraReader {
   }
 
   /** Every key hiera would give the host, with its source; the host file is the first level's. */
-  public HostHiera lookup(String host) throws IOException {
+  public HostHiera lookup(String host) throws TreeException {
     Map<String, HostHiera.Value> keys = new LinkedHashMap<>();
     Source hostFile = null;
     for (String level : levels) {
@@ -159,7 +159,7 @@ public final class HieraReader {
     return Optional.of(out.toString());
   }
 
-  private Optional<YamlDocument> read(Path file) throws IOException {
+  private Optional<YamlDocument> read(Path file) throws TreeException {
     if (!file.startsWith(root)) {
       return Optional.empty();
     }
@@ -168,8 +168,9 @@ public final class HieraReader {
       return cached;
     }
     Optional<YamlDocument> doc = Optional.empty();
-    if (Files.isRegularFile(file)) {
-      List<YamlDocument> docs = YamlDocument.readAll(root.relativize(file).toString(), Files.readString(file));
+    // A link out of the tree is read (and refused) rather than skipped, so it is reported.
+    if (tree.exists(file)) {
+      List<YamlDocument> docs = YamlDocument.read(tree, file);
       doc = docs.isEmpty() ? Optional.empty() : Optional.of(docs.get(0));
     }
     cache.put(file, doc);

@@ -79,6 +79,7 @@ public final class KubernetesReader {
     Map<String, String> hostPaths = new LinkedHashMap<>();
     Optional<String> servergroup = Optional.empty();
     Optional<Integer> port = Optional.empty();
+    Optional<String> portName = Optional.empty();
     for (JsonNode c : pod.path("containers")) {
       boolean mountsHost = false;
       for (JsonNode m : c.path("volumeMounts")) {
@@ -95,10 +96,12 @@ public final class KubernetesReader {
       }
       if ((mountsHost || port.isEmpty()) && c.path("ports").size() > 0) {
         port = Optional.of(c.path("ports").get(0).path("containerPort").asInt());
+        portName = Nodes.text(c.path("ports").get(0), "name");
       }
     }
     return new Workload(
         datacenter,
+        namespaceOf(doc),
         kind,
         replicas,
         antiAffinity,
@@ -107,23 +110,41 @@ public final class KubernetesReader {
         hostPaths,
         servergroup,
         port,
+        portName,
         Nodes.strings(spec.path("template").path("metadata").path("labels")),
         doc.source(""));
+  }
+
+  /** A namespaced object without a namespace lands in {@code default}. */
+  private static String namespaceOf(YamlDocument doc) {
+    return doc.root().path("metadata").path("namespace").asText("default");
   }
 
   private static ServiceFact service(String datacenter, YamlDocument doc) {
     JsonNode spec = doc.root().path("spec");
     Optional<Integer> nodePort = Optional.empty();
-    for (JsonNode p : spec.path("ports")) {
-      if (p.has("nodePort")) {
-        nodePort = Optional.of(p.path("nodePort").asInt());
+    Optional<String> targetPort = Optional.empty();
+    String pointer = "/spec/ports";
+    JsonNode ports = spec.path("ports");
+    for (int i = 0; i < ports.size(); i++) {
+      JsonNode p = ports.get(i);
+      if (p.has("nodePort") || i == ports.size() - 1) {
+        nodePort = p.has("nodePort") ? Optional.of(p.path("nodePort").asInt()) : Optional.empty();
+        // Without a targetPort, Kubernetes targets the Service's own port.
+        JsonNode target = p.has("targetPort") ? p.get("targetPort") : p.get("port");
+        targetPort = target == null ? Optional.empty() : Optional.of(target.asText());
+        pointer = "/spec/ports/" + i + (p.has("nodePort") ? "/nodePort" : "");
         break;
       }
     }
     return new ServiceFact(
         datacenter,
+        namespaceOf(doc),
+        doc.root().path("metadata").path("name").asText(""),
         spec.path("type").asText("ClusterIP"),
         nodePort,
+        targetPort,
+        doc.source(pointer),
         Nodes.text(spec, "internalTrafficPolicy"),
         Nodes.text(spec, "externalTrafficPolicy"),
         Nodes.strings(spec.path("selector")),

@@ -18,8 +18,13 @@ public final class LuaTables {
     private final Map<Object, Object> fields = new LinkedHashMap<>();
     private final int line;
     private final Map<Object, Integer> fieldLines = new LinkedHashMap<>();
+    private final List<Duplicate> duplicates = new ArrayList<>();
     Table parent;
     Object keyInParent;
+    /** The top-level variable this constructor is assigned to; null for any other place. */
+    String binding;
+    int firstToken;
+    int lastToken;
 
     Table(int line) {
       this.line = line;
@@ -45,7 +50,64 @@ public final class LuaTables {
     public Object keyInParent() {
       return keyInParent;
     }
+
+    /** Keys this constructor sets more than once; Lua keeps the last value. */
+    public List<Duplicate> duplicates() {
+      return duplicates;
+    }
+
+    /** The top-level variable the table is assigned to, when it stands as {@code [local] name = {…}}. */
+    public java.util.Optional<String> binding() {
+      return java.util.Optional.ofNullable(binding);
+    }
   }
+
+  /** A key set twice in one table constructor: the first line is overridden by the second. */
+  public record Duplicate(Object key, int firstLine, int line) {}
+
+  /**
+   * The tables the code can reach at run time: outermost constructors that are the last top-level
+   * assignment of a variable some code references, or that are bound to no variable at all; and
+   * everything nested in those through the keys Lua keeps (the last of duplicates).
+   */
+  public static final class Chunk {
+    private final List<Table> all;
+    private final List<Table> roots;
+
+    Chunk(List<Table> all, List<Table> roots) {
+      this.all = all;
+      this.roots = roots;
+    }
+
+    /** Every constructor in the source, live or not. */
+    public List<Table> all() {
+      return all;
+    }
+
+    /** The outermost constructors whose values the running script can see. */
+    public List<Table> liveRoots() {
+      return roots;
+    }
+
+    /** The live roots and every table nested in them, outermost first. */
+    public List<Table> live() {
+      List<Table> out = new ArrayList<>();
+      java.util.ArrayDeque<Table> queue = new java.util.ArrayDeque<>(roots);
+      while (!queue.isEmpty()) {
+        Table t = queue.poll();
+        out.add(t);
+        t.fields().values().forEach(v -> {
+          if (v instanceof Table child) {
+            queue.add(child);
+          }
+        });
+      }
+      return out;
+    }
+  }
+
+  /** Nesting beyond this is refused: real routing tables are four levels deep. */
+  public static final int MAX_DEPTH = 64;
 
   /** An expression the reader does not evaluate. */
   public static final Object OPAQUE = new Object() {
@@ -76,6 +138,7 @@ public final class LuaTables {
 
   private final List<Token> tokens;
   private int pos;
+  private int depth;
   private final List<Table> tables = new ArrayList<>();
 
   private LuaTables(List<Token> tokens) {
@@ -84,15 +147,96 @@ public final class LuaTables {
 
   /** Every table constructor in the script, outermost first. */
   public static List<Table> parse(String source) throws LuaSyntaxException {
+    return read(source).all();
+  }
+
+  /** The script's table constructors and which of them the running script can see. */
+  public static Chunk read(String source) throws LuaSyntaxException {
     LuaTables reader = new LuaTables(new Lexer(source).tokens());
+    List<Table> outermost = new ArrayList<>();
+    int block = 0;
     while (reader.peek().kind != Kind.EOF) {
-      if (reader.peek().text.equals("{") && reader.peek().kind == Kind.SYMBOL) {
-        reader.table();
-      } else {
-        reader.pos++;
+      Token t = reader.peek();
+      if (t.kind == Kind.SYMBOL && t.text.equals("{")) {
+        String binding = block == 0 ? reader.bindingBefore(reader.pos) : null;
+        int first = reader.pos;
+        Table table = reader.table();
+        table.binding = binding;
+        table.firstToken = first;
+        table.lastToken = reader.pos - 1;
+        outermost.add(table);
+        continue;
+      }
+      if (t.kind == Kind.NAME) {
+        switch (t.text) {
+          case "function", "do", "if", "repeat" -> block++;
+          case "end", "until" -> block = Math.max(0, block - 1);
+          default -> { }
+        }
+      }
+      reader.pos++;
+    }
+    return new Chunk(reader.tables, reader.liveRoots(outermost));
+  }
+
+  /** {@code NAME} when the tokens before {@code at} are {@code [local] NAME =} at a statement's start. */
+  private String bindingBefore(int at) {
+    if (at < 2 || !isSymbolAt(at - 1, "=") || tokens.get(at - 2).kind != Kind.NAME) {
+      return null;
+    }
+    Token name = tokens.get(at - 2);
+    if (KEYWORDS.contains(name.text) || (at >= 3 && (isSymbolAt(at - 3, ".") || isSymbolAt(at - 3, ":")
+        || isSymbolAt(at - 3, ",")))) {
+      return null;
+    }
+    return name.text;
+  }
+
+  private boolean isSymbolAt(int i, String s) {
+    Token t = tokens.get(i);
+    return t.kind == Kind.SYMBOL && t.text.equals(s);
+  }
+
+  /**
+   * Of the tables assigned to a variable, the last assignment of each name, and only when the
+   * name is read somewhere outside that constructor: an unused copy routes nothing.
+   */
+  private List<Table> liveRoots(List<Table> outermost) {
+    Map<String, Table> lastBinding = new LinkedHashMap<>();
+    for (Table t : outermost) {
+      if (t.binding != null) {
+        lastBinding.put(t.binding, t);
       }
     }
-    return reader.tables;
+    List<Table> live = new ArrayList<>();
+    for (Table t : outermost) {
+      if (t.binding == null) {
+        live.add(t);
+      } else if (lastBinding.get(t.binding) == t && isReadOutside(t.binding, t.firstToken, t.lastToken)) {
+        live.add(t);
+      }
+    }
+    return live;
+  }
+
+  private boolean isReadOutside(String name, int from, int to) {
+    for (int i = 0; i < tokens.size(); i++) {
+      if (i >= from && i <= to) {
+        continue;
+      }
+      Token t = tokens.get(i);
+      if (t.kind != Kind.NAME || !t.text.equals(name)) {
+        continue;
+      }
+      boolean field = i > 0 && (isSymbolAt(i - 1, ".") || isSymbolAt(i - 1, ":"));
+      boolean assigned = i + 1 < tokens.size() && isSymbolAt(i + 1, "=");
+      boolean declared = i > 0 && tokens.get(i - 1).kind == Kind.NAME
+          && (tokens.get(i - 1).text.equals("local") || tokens.get(i - 1).text.equals("function"));
+      if (!field && !assigned && !declared) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private Token peek() {
@@ -110,6 +254,9 @@ public final class LuaTables {
 
   private Table table() throws LuaSyntaxException {
     Token open = next();
+    if (++depth > MAX_DEPTH) {
+      throw new LuaSyntaxException(open.line, "tables nested more than " + MAX_DEPTH + " deep");
+    }
     Table table = new Table(open.line);
     tables.add(table);
     double arrayIndex = 1;
@@ -136,6 +283,11 @@ public final class LuaTables {
         child.parent = table;
         child.keyInParent = key;
       }
+      if (table.fields.containsKey(key)) {
+        table.duplicates.add(new Duplicate(key, table.fieldLines.get(key), line));
+        // Lua assigns constructor fields in order: the last one is what the table holds.
+        table.fields.remove(key);
+      }
       table.fields.put(key, value);
       table.fieldLines.put(key, line);
       if (isSymbol(",") || isSymbol(";")) {
@@ -145,6 +297,7 @@ public final class LuaTables {
       }
     }
     next();
+    depth--;
     return table;
   }
 
@@ -164,7 +317,7 @@ public final class LuaTables {
       next();
       return switch (t.kind) {
         case STRING -> t.text;
-        case NUMBER -> Double.parseDouble(t.text);
+        case NUMBER -> Double.valueOf(t.text);
         case NAME -> t.text.equals("true") ? Boolean.TRUE : t.text.equals("false") ? Boolean.FALSE : OPAQUE;
         default -> OPAQUE;
       };
@@ -277,9 +430,7 @@ public final class LuaTables {
               || ((s.charAt(i) == '-' || s.charAt(i) == '+') && (s.charAt(i - 1) == 'e' || s.charAt(i - 1) == 'E')))) {
             i++;
           }
-          String number = s.substring(j, i);
-          out.add(new Token(Kind.NUMBER, number.startsWith("0x") || number.startsWith("0X")
-              ? String.valueOf(Long.parseLong(number.substring(2), 16)) : number, start));
+          out.add(new Token(Kind.NUMBER, number(s.substring(j, i), start), start));
         } else if (c == '"' || c == '\'') {
           out.add(new Token(Kind.STRING, quoted(c), start));
         } else if (c == '[' && longBracketLevel() >= 0) {
@@ -293,6 +444,21 @@ public final class LuaTables {
           out.add(new Token(Kind.SYMBOL, sym, start));
         }
       }
+    }
+
+    private static final java.util.regex.Pattern DECIMAL =
+        java.util.regex.Pattern.compile("(?:[0-9]+\\.?[0-9]*|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?");
+    private static final java.util.regex.Pattern HEX = java.util.regex.Pattern.compile("0[xX][0-9a-fA-F]+");
+
+    /** A number as Lua 5.1 reads it (decimal or hex integer), as decimal text; else "malformed number". */
+    private static String number(String text, int line) throws LuaSyntaxException {
+      if (HEX.matcher(text).matches()) {
+        return new java.math.BigDecimal(new java.math.BigInteger(text.substring(2), 16)).toPlainString();
+      }
+      if (DECIMAL.matcher(text).matches()) {
+        return text;
+      }
+      throw new LuaSyntaxException(line, "malformed number near '" + dev.mwexp.files.Inert.text(text) + "'");
     }
 
     private void skipSpaceAndComments() throws LuaSyntaxException {

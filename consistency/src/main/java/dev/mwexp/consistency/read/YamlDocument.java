@@ -8,7 +8,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.mwexp.consistency.facts.Source;
+import dev.mwexp.files.SafeTree;
+import dev.mwexp.files.TreeException;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -50,6 +53,24 @@ public final class YamlDocument {
         return Source.of(file, line == null ? 1 : line);
       }
       p = p.substring(0, p.lastIndexOf('/'));
+    }
+  }
+
+  /**
+   * Every document of a file of {@code tree}, named relative to it; a read or parse failure is a
+   * {@link TreeException} with the parser's line and column.
+   */
+  public static List<YamlDocument> read(SafeTree tree, Path file) throws TreeException {
+    String name = tree.name(file);
+    String text = tree.read(file);
+    try {
+      return readAll(name, text);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      var at = e.getLocation();
+      throw new TreeException(name, at == null ? 0 : Math.max(0, at.getLineNr()), at == null ? 0 : Math.max(0, at.getColumnNr()),
+          "is not valid YAML: " + e.getOriginalMessage().lines().findFirst().orElse(""));
+    } catch (IOException | RuntimeException e) {
+      throw new TreeException(name, "is not valid YAML: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
     }
   }
 

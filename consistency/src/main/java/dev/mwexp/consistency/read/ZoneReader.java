@@ -2,6 +2,7 @@ package dev.mwexp.consistency.read;
 
 import dev.mwexp.consistency.facts.CnameRecord;
 import dev.mwexp.consistency.facts.Source;
+import dev.mwexp.files.TreeException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,12 +15,16 @@ public final class ZoneReader {
 
   private ZoneReader() {}
 
-  public static List<CnameRecord> read(String file, String zone) {
+  /** The largest TTL a record may carry (RFC 2181: 2^31 - 1 seconds). */
+  public static final long MAX_TTL = Integer.MAX_VALUE;
+
+  public static List<CnameRecord> read(String file, String zone) throws TreeException {
     List<CnameRecord> records = new ArrayList<>();
     String origin = "";
     int defaultTtl = 0;
     String[] lines = zone.split("\n", -1);
     for (int n = 0; n < lines.length; n++) {
+      int lineNumber = n + 1;
       String line = stripComment(lines[n]).strip();
       if (line.isEmpty()) {
         continue;
@@ -30,15 +35,16 @@ public final class ZoneReader {
         continue;
       }
       if (words[0].equalsIgnoreCase("$TTL") && words.length > 1) {
-        defaultTtl = parseTtl(words[1], defaultTtl);
+        defaultTtl = ttl(words[1]).orElseThrow(() -> badTtl(file, lineNumber, words[1]));
         continue;
       }
       int i = 1;
       int ttl = defaultTtl;
       while (i < words.length - 1) {
         String w = words[i].toUpperCase(Locale.ROOT);
-        if (w.matches("[0-9]+")) {
-          ttl = Integer.parseInt(w);
+        if (Character.isDigit(w.charAt(0))) {
+          String word = words[i];
+          ttl = ttl(word).orElseThrow(() -> badTtl(file, lineNumber, word));
         } else if (!w.equals("IN")) {
           break;
         }
@@ -58,8 +64,50 @@ public final class ZoneReader {
     return semicolon < 0 ? line : line.substring(0, semicolon);
   }
 
-  private static int parseTtl(String word, int fallback) {
-    return word.matches("[0-9]+") ? Integer.parseInt(word) : fallback;
+  /**
+   * A TTL as BIND reads it: seconds ({@code 300}) or units ({@code 1H}, {@code 1h30m}, {@code 2D},
+   * {@code 1W}), at most {@link #MAX_TTL}; empty when it is neither.
+   */
+  public static java.util.Optional<Integer> ttl(String word) {
+    String w = word.toUpperCase(Locale.ROOT);
+    if (w.isEmpty() || w.length() > 40) {
+      return java.util.Optional.empty();
+    }
+    long total = 0;
+    long number = -1;
+    for (int i = 0; i < w.length(); i++) {
+      char c = w.charAt(i);
+      if (c >= '0' && c <= '9') {
+        number = (number < 0 ? 0 : number) * 10 + (c - '0');
+        if (number > MAX_TTL) {
+          return java.util.Optional.empty();
+        }
+        continue;
+      }
+      long unit = switch (c) {
+        case 'S' -> 1;
+        case 'M' -> 60;
+        case 'H' -> 3600;
+        case 'D' -> 86400;
+        case 'W' -> 604800;
+        default -> -1;
+      };
+      if (unit < 0 || number < 0) {
+        return java.util.Optional.empty();
+      }
+      total += number * unit;
+      number = -1;
+      if (total > MAX_TTL) {
+        return java.util.Optional.empty();
+      }
+    }
+    total += Math.max(0, number);
+    return total > MAX_TTL ? java.util.Optional.empty() : java.util.Optional.of((int) total);
+  }
+
+  private static TreeException badTtl(String file, int line, String word) {
+    return new TreeException(file, line, 0,
+        "TTL '" + word + "' is not a number of seconds (or 1H-style units) up to " + MAX_TTL);
   }
 
   /** A name without its trailing dot; relative names get the origin appended. */

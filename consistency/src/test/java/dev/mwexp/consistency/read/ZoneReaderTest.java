@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class ZoneReaderTest {
 
   @Test
-  void readsAbsoluteRelativeAndDefaultedRecords() {
+  void readsAbsoluteRelativeAndDefaultedRecords() throws Exception {
     String zone =
         """
         ; mw-experimental CNAMEs
