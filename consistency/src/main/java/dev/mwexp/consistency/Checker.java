@@ -49,7 +49,9 @@ final class Checker {
     out.addAll(facts.unreadable());
     facts.duplicateKeys().forEach(d -> add(Link.DUPLICATE_KEY, d.key(), "the key set once (Lua keeps the last)",
         "set again at " + d.kept().format() + ", overriding " + d.overridden().format(), d.kept(), d.overridden()));
-    model.ifPresent(this::backendsMatchModel);
+    if (!facts.unread("routing")) {
+      model.ifPresent(this::backendsMatchModel);
+    }
     Map<String, List<Backend>> reachedBy = new TreeMap<>();
     List<Backend> backends = new ArrayList<>(facts.backends());
     backends.sort(Comparator.comparing(Backend::scope).thenComparing(Backend::name));
@@ -66,6 +68,9 @@ final class Checker {
     reachedBy.forEach(
         (host, via) -> {
           Optional<String> dc = datacenterOf(host);
+          if (dc.isEmpty() && declaredDatacenter(host).filter(facts::kubernetesUnread).isPresent()) {
+            return;
+          }
           if (dc.isEmpty()) {
             add(Link.DATACENTER, host, "a datacenter with an mw-experimental workload and Service",
                 "none for this host", via.get(0).source(), facts.hiera().get(host).hostFile());
@@ -95,6 +100,9 @@ final class Checker {
     if (facts.hiera().containsKey(name)) {
       return Optional.of(name);
     }
+    if (facts.unread("zones") || facts.unread("hiera")) {
+      return Optional.empty();
+    }
     if (via != null) {
       add(Link.CNAME_TARGET, via.name(), "a host with hiera", name, via.source(), backend.source());
     } else {
@@ -109,10 +117,13 @@ final class Checker {
    * ({@code wikikube-worker-exp1001.eqiad.wmnet}). Other names carry no datacenter.
    */
   private Optional<String> datacenterOf(String host) {
-    Optional<String> dc = model.isPresent()
+    return declaredDatacenter(host).filter(d -> workload(d).isPresent() && service(d).isPresent());
+  }
+
+  private Optional<String> declaredDatacenter(String host) {
+    return model.isPresent()
         ? model.get().datacenterOf(host).map(d -> d.name())
         : Optional.ofNullable(facts.vmDatacenters().get(host)).or(() -> wikimediaDatacenter(host));
-    return dc.filter(d -> workload(d).isPresent() && service(d).isPresent());
   }
 
   private static Optional<String> wikimediaDatacenter(String host) {

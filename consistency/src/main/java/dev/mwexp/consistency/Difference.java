@@ -46,7 +46,7 @@ public interface Difference {
     String where = file() + (key().isEmpty() ? "" : " " + key());
     return switch (kind()) {
       case MISSING_FILE -> "missing file " + file();
-      case UNREADABLE_FILE -> "unreadable file " + file() + ": " + actual();
+      case UNREADABLE_FILE -> "unreadable file " + file() + (key().isEmpty() ? "" : ":" + key()) + ": " + actual();
       case UNEXPECTED_FILE -> "unexpected file " + file();
       case MISSING_KEY -> where + ": missing (expected " + expected() + ")";
       case UNEXPECTED_KEY -> where + ": not expected (found " + actual() + ")";

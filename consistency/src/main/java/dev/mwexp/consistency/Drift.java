@@ -73,7 +73,7 @@ public final class Drift {
         text = tree.read(actual);
       } catch (TreeException e) {
         out.add(Difference.builder().kind(Difference.Kind.UNREADABLE_FILE).file(path)
-            .key(e.line() > 0 ? "line " + e.line() : "").expected("").actual(e.reason()).build());
+            .key(e.line() > 0 ? String.valueOf(e.line()) : "").expected("").actual(e.reason()).build());
         continue;
       }
       compare(path, file.getValue(), text, out);

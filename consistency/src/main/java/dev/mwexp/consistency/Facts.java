@@ -10,7 +10,10 @@ import dev.mwexp.consistency.facts.Workload;
 import java.util.List;
 import java.util.Map;
 
-/** Everything read from the trees, before any checking. */
+/**
+ * Everything read from the trees, before any checking. What could not be read is one UNREADABLE
+ * violation; the parts it leaves unknown are listed, so that their knock-ons are not reported too.
+ */
 record Facts(
     List<Backend> backends,
     List<RoutingTableReader.DuplicateKey> duplicateKeys,
@@ -20,4 +23,16 @@ record Facts(
     List<Workload> workloads,
     List<ServiceFact> services,
     List<AlertObject> alerts,
-    List<Violation> unreadable) {}
+    List<Violation> unreadable,
+    java.util.Set<String> unreadParts) {
+
+  /** Parts of the trees that could not be read: {@code routing}, {@code zones}, {@code hiera}, {@code k8s:<dc>}, {@code k8s:*}. */
+  boolean unread(String part) {
+    return unreadParts.contains(part);
+  }
+
+  /** Whether the datacenter's workload or Service could not be read. */
+  boolean kubernetesUnread(String datacenter) {
+    return unreadParts.contains("k8s:*") || unreadParts.contains("k8s:" + datacenter);
+  }
+}

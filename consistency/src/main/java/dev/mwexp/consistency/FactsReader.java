@@ -17,6 +17,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.TreeMap;
 
 /**
@@ -41,9 +43,10 @@ final class FactsReader {
     } catch (TreeException e) {
       unreadable.add(unreadable(e));
       return new Facts(backends, duplicates, cnames, hiera, vmDatacenters, k8s.workloads(), k8s.services(), k8s.alerts(),
-          unreadable);
+          unreadable, Set.of("routing", "zones", "hiera", "k8s:*"));
     }
 
+    Set<String> unread = new TreeSet<>();
     trees.routingScript().ifPresent(script -> {
       String name = tree.name(script);
       try {
@@ -52,8 +55,10 @@ final class FactsReader {
         duplicates.addAll(routing.duplicates());
       } catch (LuaTables.LuaSyntaxException e) {
         unreadable.add(unreadable(new TreeException(name, e.line(), 0, "is not Lua: " + e.getMessage())));
+        unread.add("routing");
       } catch (TreeException e) {
         unreadable.add(unreadable(e));
+        unread.add("routing");
       }
     });
     for (Path zone : trees.zones()) {
@@ -61,6 +66,7 @@ final class FactsReader {
         cnames.addAll(ZoneReader.read(tree.name(zone), tree.read(zone)));
       } catch (TreeException e) {
         unreadable.add(unreadable(e));
+        unread.add("zones");
       }
     }
     trees.hiera().ifPresent(root -> {
@@ -71,6 +77,7 @@ final class FactsReader {
         }
       } catch (TreeException e) {
         unreadable.add(unreadable(e));
+        unread.add("hiera");
       }
       Path vms = root.resolve("provision").resolve("vms.yaml");
       if (tree.exists(vms)) {
@@ -81,16 +88,17 @@ final class FactsReader {
         }
       }
     });
-    trees.manifests().ifPresent(root -> readManifests(tree, root, k8s, unreadable));
+    trees.manifests().ifPresent(root -> readManifests(tree, root, k8s, unreadable, unread));
     trees.helmValues().ifPresent(dir -> {
       try {
         HelmValuesReader.read(tree, dir, k8s);
       } catch (TreeException e) {
         unreadable.add(unreadable(e));
+        unread.add("k8s:*");
       }
     });
     return new Facts(backends, duplicates, cnames, hiera, vmDatacenters, k8s.workloads(), k8s.services(), k8s.alerts(),
-        unreadable);
+        unreadable, unread);
   }
 
   /** {@code provision/vms.yaml}: the datacenter each VM is created in, as the tree says it. */
@@ -105,7 +113,8 @@ final class FactsReader {
     }
   }
 
-  private static void readManifests(SafeTree tree, Path root, KubernetesReader k8s, List<Violation> unreadable) {
+  private static void readManifests(
+      SafeTree tree, Path root, KubernetesReader k8s, List<Violation> unreadable, Set<String> unread) {
     List<Path> files;
     try {
       files = tree.files(root).stream()
@@ -113,6 +122,7 @@ final class FactsReader {
           .toList();
     } catch (TreeException e) {
       unreadable.add(unreadable(e));
+      unread.add("k8s:*");
       return;
     }
     for (Path file : files) {
@@ -127,6 +137,7 @@ final class FactsReader {
         }
       } catch (TreeException e) {
         unreadable.add(unreadable(e));
+        unread.add("k8s:" + dc);
       }
     }
   }

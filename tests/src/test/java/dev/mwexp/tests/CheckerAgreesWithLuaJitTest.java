@@ -1,0 +1,120 @@
+package dev.mwexp.tests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+
+import dev.mwexp.consistency.facts.Backend;
+import dev.mwexp.consistency.read.RoutingTableReader;
+import dev.mwexp.export.Compiler;
+import dev.mwexp.model.Setup;
+import dev.mwexp.testing.RealClients;
+import dev.mwexp.testing.SetupGenerators;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The checker reads a routing script the way LuaJIT runs it. For generated setups, the compiled
+ * script is edited as hostile hands would — a backend listed twice with another target, the live
+ * table emptied beside a full unused copy, the table reassigned — and then every backend name in
+ * the text is sent through {@code do_remap} under LuaJIT with a mocked {@code ts}. Each backend the
+ * checker reads must route exactly where it says; each it does not read must not route at all.
+ */
+class CheckerAgreesWithLuaJitTest {
+
+  private static final String SCRIPT = "ats/x-wikimedia-debug-routing.lua";
+  private static final Pattern ENTRY = Pattern.compile("(?m)^( +)\\[\"([^\"]+)\"\\] = \\{ host = \"([^\"]+)\", port = (\\d+) \\},\\n");
+
+  @TempDir static Path tmp;
+
+  @BeforeAll
+  static void luajit() {
+    RealClients.require("luajit");
+  }
+
+  /** The script edited by {@code kind}: 0 as compiled, 1 duplicate, 2 emptied beside a copy, 3 reassigned. */
+  static String edited(String lua, int kind, int which) {
+    List<MatchResult> entries = new ArrayList<>();
+    Matcher m = ENTRY.matcher(lua);
+    while (m.find()) {
+      entries.add(new MatchResult(m.start(), m.end(), m.group(1), m.group(2), m.group(3), m.group(4)));
+    }
+    if (entries.isEmpty()) {
+      return lua;
+    }
+    MatchResult e = entries.get(Math.floorMod(which, entries.size()));
+    return switch (kind) {
+      case 1 -> lua.substring(0, e.end) + e.indent + "[\"" + e.name + "\"] = { host = \"moved." + e.host + "\", port = "
+          + (Integer.parseInt(e.port) + 1) + " },\n" + lua.substring(e.end);
+      case 2 -> lua.replace("local default = {", "local default_full = {")
+          .replace("-- Scopes chosen", "local default = { name = \"default\", backends = {\n"
+              + e.indent + "[\"" + e.name + "\"] = { host = \"only." + e.host + "\", port = 1 },\n} }\n\n-- Scopes chosen");
+      case 3 -> lua.replace("\nfunction do_remap()", "\ndefault = { name = \"default\", backends = { [\"" + e.name
+          + "\"] = { host = \"again." + e.host + "\", port = 2 } } }\n\nfunction do_remap()");
+      default -> lua;
+    };
+  }
+
+  record MatchResult(int start, int end, String indent, String name, String host, String port) {}
+
+  @Test
+  void everyBackendTheCheckerReadsRoutesWhereItSays() {
+    int[] examples = {0};
+    qt().withExamples(60).forAll(SetupGenerators.setups(), integers().between(0, 3), integers().allPositive())
+        .checkAssert((Setup setup, Integer kind, Integer which) -> {
+          String lua = edited(Compiler.compile(setup, List.of("ats")).files().get(SCRIPT), kind, which);
+          Map<String, String> checker = new TreeMap<>();
+          try {
+            for (Backend b : RoutingTableReader.routing(SCRIPT, lua).backends()) {
+              if (b.scope().equals("default")) {
+                checker.put(b.name(), b.host() + "\t" + b.port());
+              }
+            }
+          } catch (Exception e) {
+            throw new AssertionError(e);
+          }
+          TreeSet<String> names = new TreeSet<>();
+          Matcher m = Pattern.compile("\\[\"([^\"]+)\"\\] = \\{ host").matcher(lua);
+          while (m.find()) {
+            names.add(m.group(1));
+          }
+          Map<String, String> runtime = routeUnderLuaJit(lua, names);
+          for (String name : names) {
+            assertThat(runtime.get(name)).as("%s (edit %d)%n%s", name, kind, lua)
+                .isEqualTo(checker.getOrDefault(name, "400"));
+          }
+          examples[0]++;
+        });
+    assertThat(examples[0]).isEqualTo(60);
+  }
+
+  private static Map<String, String> routeUnderLuaJit(String lua, TreeSet<String> names) {
+    try {
+      Path script = Files.writeString(tmp.resolve("routing.lua"), lua);
+      Path list = Files.writeString(tmp.resolve("names.txt"), String.join("\n", names) + "\n");
+      Path harness = Path.of("src/test/resources/routes.lua");
+      RealClients.Result r = RealClients.run(List.of("luajit", harness.toString(), script.toString(), list.toString()), null, 30);
+      assertThat(r.exitCode()).as(r.output()).isZero();
+      Map<String, String> out = new TreeMap<>();
+      for (String line : r.output().split("\n")) {
+        if (line.startsWith("ROUTE\t")) {
+          String[] cells = line.split("\t", 3);
+          out.put(cells[1], cells[2]);
+        }
+      }
+      return out;
+    } catch (java.io.IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+}
