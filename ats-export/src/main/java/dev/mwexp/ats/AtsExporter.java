@@ -1,29 +1,27 @@
 package dev.mwexp.ats;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import dev.mwexp.export.Artifacts;
 import dev.mwexp.export.Exporter;
-import dev.mwexp.export.YamlText;
+import dev.mwexp.fragment.Fragment;
+import dev.mwexp.fragment.Merge;
+import dev.mwexp.fragment.Ownership;
+import dev.mwexp.fragment.Repository;
 import dev.mwexp.model.Route;
+import dev.mwexp.model.RoutingScope;
 import dev.mwexp.model.Setup;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * ATS routing under {@code ats/}: the ts_lua script, the remap wiring that attaches it (the
- * plugin clause for {@code remap.config} map rules, and the same as the {@code params} of a hiera
- * mapping rule of Wikimedia's ATS profile), and {@code wikimediadebug-backends.json}, the backends users choose from.
+ * X-Wikimedia-Debug routing: the backends in operations/puppet's routing script (the
+ * {@code default} table and each scope's), and the same names in operations/mediawiki-config's
+ * {@code debug.json}, the list the WikimediaDebug browser extension offers. Other services'
+ * backends in both files are never touched.
  */
 public final class AtsExporter implements Exporter {
 
-  /** Where Wikimedia's ATS hosts keep their Lua scripts. */
-  static final String SCRIPT_PATH = "/etc/trafficserver/lua/" + RoutingScript.FILE;
-
-  private static final JsonFactory JSON = new JsonFactory();
+  static final String DEBUG_JSON = "debug.json";
 
   @Override
   public String format() {
@@ -31,47 +29,25 @@ public final class AtsExporter implements Exporter {
   }
 
   @Override
-  public Artifacts export(Setup setup) {
-    return Artifacts.builder()
-        .add("ats/" + RoutingScript.FILE, RoutingScript.lua(setup))
-        .add("ats/remap.config.fragment", remapFragment())
-        .add("ats/mapping-rule-params.yaml", YamlText.write(Map.of("params", pluginParams())))
-        .add("ats/wikimediadebug-backends.json", backendsJson(setup))
-        .build();
-  }
-
-  static List<String> pluginParams() {
-    return List.of("@plugin=tslua.so", "@pparam=" + SCRIPT_PATH);
-  }
-
-  /** The clause to append to each remap.config map rule that serves MediaWiki. */
-  static String remapFragment() {
-    return "# Append to each remap.config map rule that serves MediaWiki, e.g.\n"
-        + "# map http://en.wikipedia.org/ https://<origin>/ " + String.join(" ", pluginParams()) + "\n"
-        + String.join(" ", pluginParams()) + "\n";
-  }
-
-  /** The backends as the WikimediaDebug browser extension lists them: value, label, datacenter. */
-  private static String backendsJson(Setup setup) {
-    StringWriter out = new StringWriter();
-    try (JsonGenerator json = JSON.createGenerator(out)) {
-      json.useDefaultPrettyPrinter();
-      json.writeStartObject();
-      json.writeArrayFieldStart("backends");
-      for (Route route : setup.routes()) {
-        json.writeStartObject();
-        json.writeStringField("value", route.backend());
-        json.writeStringField("label", route.kind() == Route.Kind.DATACENTER
-            ? setup.service().name() + " (" + route.datacenter() + ")"
-            : route.targetHost());
-        json.writeStringField("dc", route.datacenter());
-        json.writeEndObject();
-      }
-      json.writeEndArray();
-      json.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  public List<Fragment> fragments(Setup setup) {
+    List<String> owned = Ownership.backendGlobs(setup);
+    String seed = RoutingScript.seed(setup);
+    List<Fragment> out = new ArrayList<>();
+    out.add(new Fragment(Repository.PUPPET, RoutingScript.PATH,
+        new Merge.LuaTableEntries(List.of("debug_maps", "default", "backends"), targets(setup.routes()), owned, seed)));
+    for (RoutingScope scope : setup.debugRouting().scopes()) {
+      out.add(new Fragment(Repository.PUPPET, RoutingScript.PATH, new Merge.LuaTableEntries(
+          List.of("debug_maps", "scopes", "[name=" + scope.name() + "]", "backends"),
+          targets(RoutingScript.routes(setup, scope)), owned, seed)));
     }
-    return out + "\n";
+    out.add(new Fragment(Repository.MEDIAWIKI_CONFIG, DEBUG_JSON, new Merge.JsonListItems(
+        "backends", setup.routes().stream().map(Route::backend).toList(), owned, "{\n  \"backends\": []\n}\n")));
+    return out;
+  }
+
+  private static Map<String, Merge.Target> targets(List<Route> routes) {
+    Map<String, Merge.Target> out = new LinkedHashMap<>();
+    routes.forEach(r -> out.put(r.backend(), new Merge.Target(r.targetHost(), r.port())));
+    return out;
   }
 }

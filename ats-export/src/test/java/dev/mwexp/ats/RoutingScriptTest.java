@@ -1,5 +1,7 @@
 package dev.mwexp.ats;
 
+import dev.mwexp.format.lua.LuaStrings;
+
 import dev.mwexp.testing.RealClients;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -17,7 +17,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /** {@code mwexp compile [SPEC] --out DIR}: every format, written atomically. */
-@Command(name = "compile", description = "Compile a spec and write the files atomically into DIR.")
+@Command(name = "compile", description = "Compile a spec into DIR as mw-experimental's part of the four repositories"
+    + " (DIR/puppet, DIR/deployment-charts, DIR/dns, DIR/mediawiki-config), written atomically.")
 final class CompileCommand implements Callable<Integer> {
 
   @Mixin SpecOption spec;
@@ -30,26 +31,21 @@ final class CompileCommand implements Callable<Integer> {
       split = ",",
       paramLabel = "FORMAT",
       description = "Formats to write (default: ${DEFAULT-VALUE}).",
-      defaultValue = "hiera,k8s,ats,dns")
+      defaultValue = "hiera,helm-values,ats,dns")
   List<String> formats;
 
   @Option(
-      names = "--k8s-format",
-      paramLabel = "manifests|helm-values",
-      defaultValue = "manifests",
-      description = "Kubernetes output: plain manifests, or Wikimedia helmfile values (default: ${DEFAULT-VALUE}).")
-  String k8sFormat;
+      names = "--raw-manifests",
+      description = "Also write plain Kubernetes manifests under DIR/k8s/<dc>/, for clusters without Wikimedia's chart.")
+  boolean rawManifests;
 
   @picocli.CommandLine.Spec CommandSpec command;
 
   @Override
   public Integer call() {
     List<String> selected = new ArrayList<>(formats);
-    switch (k8sFormat) {
-      case "manifests" -> { }
-      case "helm-values" -> selected.replaceAll(f -> f.equals("k8s") ? "helm-values" : f);
-      default -> throw new CommandLine.ParameterException(
-          command.commandLine(), "--k8s-format must be manifests or helm-values, not " + k8sFormat);
+    if (rawManifests && !selected.contains("k8s")) {
+      selected.add("k8s");
     }
     for (String f : selected) {
       if (!Compiler.exporters().containsKey(f)) {

@@ -11,13 +11,14 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Compiles one mw-experimental spec to Puppet hiera, Kubernetes manifests and ATS routing.",
-    subcommands = {ValidateCommand.class, CompileCommand.class, CheckCommand.class, SpecCommand.class},
+    subcommands = {ValidateCommand.class, CompileCommand.class, SyncCommand.class, CheckCommand.class, SpecCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",
       "1:the spec has problems (printed as file:line:col: path: message), or check found violations or drift",
       "2:wrong usage",
-      "3:the output could not be written (the output directory is left as it was)"
+      "3:the output could not be written (the output directory is left as it was)",
+      "4:sync changed files, or would change them (--dry-run)"
     })
 public final class Main implements Runnable {
 

@@ -7,7 +7,7 @@ import dev.mwexp.consistency.facts.Source;
 import dev.mwexp.consistency.read.HelmValuesReader;
 import dev.mwexp.consistency.read.HieraReader;
 import dev.mwexp.consistency.read.KubernetesReader;
-import dev.mwexp.consistency.read.LuaTables;
+import dev.mwexp.format.lua.LuaTables;
 import dev.mwexp.consistency.read.RoutingTableReader;
 import dev.mwexp.consistency.read.YamlDocument;
 import dev.mwexp.consistency.read.ZoneReader;

@@ -14,8 +14,11 @@ import java.util.TreeMap;
  */
 public final class Compiler {
 
-  /** What {@code mwexp compile} writes unless told otherwise. */
-  public static final List<String> DEFAULT_FORMATS = List.of("hiera", "k8s", "ats", "dns");
+  /**
+   * What {@code mwexp compile} writes unless told otherwise: mw-experimental's part of the four
+   * real repositories ({@code k8s}, raw manifests for clusters without Wikimedia's chart, is extra).
+   */
+  public static final List<String> DEFAULT_FORMATS = List.of("hiera", "helm-values", "ats", "dns");
 
   private Compiler() {}
 
@@ -30,6 +33,13 @@ public final class Compiler {
       }
     }
     return byFormat;
+  }
+
+  /** Every exporter's fragments of the real repositories, in format order; the setup must be valid. */
+  public static List<dev.mwexp.fragment.Fragment> fragments(Setup setup) {
+    List<dev.mwexp.fragment.Fragment> all = new java.util.ArrayList<>();
+    exporters().values().forEach(e -> all.addAll(e.fragments(setup)));
+    return all;
   }
 
   /** The artifacts of the given formats, merged; the setup must be valid. */

@@ -8,6 +8,19 @@ public interface Exporter {
   /** The format name users select, e.g. {@code hiera}, {@code k8s}, {@code ats}. */
   String format();
 
-  /** The files, by path relative to the output directory. Same setup, same bytes. */
-  Artifacts export(Setup setup);
+  /**
+   * The files, by path relative to the output directory. Same setup, same bytes. By default, the
+   * {@link #fragments} applied to empty repositories, under {@code <repository>/<path>}.
+   */
+  default Artifacts export(Setup setup) {
+    return EmptyRepositories.apply(fragments(setup));
+  }
+
+  /**
+   * mw-experimental's parts of the real repositories' files. Formats with no place in them (raw
+   * Kubernetes manifests) have none.
+   */
+  default java.util.List<dev.mwexp.fragment.Fragment> fragments(Setup setup) {
+    return java.util.List.of();
+  }
 }

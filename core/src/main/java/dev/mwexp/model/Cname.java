@@ -12,9 +12,10 @@ public interface Cname {
   /** A host of the same datacenter. */
   String target();
 
+  /** Seconds; Wikimedia's records say {@code 1H}. */
   @Value.Default
   default int ttl() {
-    return 300;
+    return 3600;
   }
 
   static ImmutableCname.Builder builder() {

@@ -13,10 +13,16 @@ public interface DebugRouting {
     return "k8s-{service}-{dc}";
   }
 
-  /** Also route each host by its own name, to reach the VM an engineer is editing. */
-  @Value.Default
-  default boolean perHostBackends() {
-    return true;
+  /**
+   * Also route each host by its own name, to reach the VM an engineer is editing. Unset (as in
+   * Wikimedia's setup today): only in a datacenter with more than one host, where the per-DC
+   * backend alone cannot pick the VM.
+   */
+  java.util.Optional<Boolean> perHostBackends();
+
+  /** Whether {@code dc}'s hosts get backends of their own. */
+  default boolean perHostBackendsIn(Datacenter dc) {
+    return perHostBackends().orElse(dc.hosts().size() > 1);
   }
 
   /** Extra ATS scopes chosen by the request's Host header; every backend is in "default". */

@@ -12,10 +12,10 @@ public interface Deployers {
     return "mwdeploy";
   }
 
-  /** Group owning the mount path ({@code mwdeploy}). */
+  /** Group owning the mount path ({@code deployment}, the humans who edit there). */
   @Value.Default
   default String group() {
-    return "mwdeploy";
+    return "deployment";
   }
 
   /** Puppet's {@code deployment_group}: the humans allowed to edit, via fix-staging-perms. */
@@ -24,10 +24,10 @@ public interface Deployers {
     return "deployment";
   }
 
-  /** Mode of the mount path, as an octal string ({@code 0775}). */
+  /** Mode of the mount path, as an octal string ({@code 2775}: setgid, so new files keep the group). */
   @Value.Default
   default String mountMode() {
-    return "0775";
+    return "2775";
   }
 
   /** The Boolean hiera key that turns the profile on for a host. */

@@ -67,7 +67,7 @@ public interface Setup {
               .port(service().port())
               .kind(Route.Kind.DATACENTER)
               .build());
-      if (debugRouting().perHostBackends()) {
+      if (debugRouting().perHostBackendsIn(dc)) {
         for (String host : dc.sortedHosts()) {
           routes.add(
               Route.builder()

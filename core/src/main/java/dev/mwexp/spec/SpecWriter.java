@@ -38,7 +38,7 @@ final class SpecWriter {
     doc.put("codeRefresh", refresh);
     Map<String, Object> routing = new LinkedHashMap<>();
     routing.put("datacenterBackend", setup.debugRouting().datacenterBackend());
-    routing.put("perHostBackends", setup.debugRouting().perHostBackends());
+    setup.debugRouting().perHostBackends().ifPresent(b -> routing.put("perHostBackends", b));
     if (!setup.debugRouting().scopes().isEmpty()) {
       routing.put("scopes", setup.debugRouting().scopes().stream().map(SpecWriter::scope).toList());
     }

@@ -37,12 +37,13 @@ class SpecLoaderTest {
         .extracting(Taint::format)
         .containsExactly("dedicated=mw-experimental:NoExecute", "dedicated=mw-experimental:NoSchedule");
     assertThat(setup.scheduling().workload()).isEqualTo(Scheduling.Workload.DEPLOYMENT);
-    assertThat(setup.deployers().mountMode()).isEqualTo("0775");
+    assertThat(setup.deployers().mountMode()).isEqualTo("2775");
+    assertThat(setup.deployers().group()).isEqualTo("deployment");
     assertThat(setup.deployers().switchKey()).isEqualTo("profile::kubernetes::node::mw_experimental");
     Datacenter eqiad = setup.datacenter("eqiad").orElseThrow();
     assertThat(eqiad.cname().name()).isEqualTo("mw-experimental.eqiad.wmnet");
     assertThat(eqiad.cname().target()).isEqualTo(HOST);
-    assertThat(eqiad.cname().ttl()).isEqualTo(300);
+    assertThat(eqiad.cname().ttl()).isEqualTo(3600);
   }
 
   @Test
@@ -55,10 +56,20 @@ class SpecLoaderTest {
         .extracting(r -> r.backend() + " -> " + r.targetHost() + ":" + r.port())
         .containsExactly(
             "k8s-mw-experimental-codfw -> mw-experimental.codfw.wmnet:4456",
-            "k8s-mw-experimental-eqiad -> mw-experimental.eqiad.wmnet:4456",
-            "wikikube-worker-exp1001.eqiad.wmnet -> wikikube-worker-exp1001.eqiad.wmnet:4456",
-            "wikikube-worker-exp2001.codfw.wmnet -> wikikube-worker-exp2001.codfw.wmnet:4456");
+            "k8s-mw-experimental-eqiad -> mw-experimental.eqiad.wmnet:4456");
     assertThat(setup.routes()).filteredOn(r -> r.kind() == Route.Kind.DATACENTER).hasSize(2);
+  }
+
+  /** Per-host backends: the default only where a datacenter has more than one host. */
+  @Test
+  void perHostBackendsDefaultToDatacentersWithSeveralHosts() throws Exception {
+    Setup setup = Spec.parse("datacenters:\n  eqiad:\n    hosts: [a1.eqiad.wmnet, a2.eqiad.wmnet]\n"
+        + "  codfw:\n    hosts: [b1.codfw.wmnet]\n", "s");
+    assertThat(setup.routes()).extracting(Route::backend).containsExactly(
+        "a1.eqiad.wmnet", "a2.eqiad.wmnet", "k8s-mw-experimental-codfw", "k8s-mw-experimental-eqiad");
+    Setup forced = Spec.parse("debugRouting: {perHostBackends: true}\n"
+        + "datacenters:\n  codfw:\n    hosts: [b1.codfw.wmnet]\n", "s");
+    assertThat(forced.routes()).extracting(Route::backend).containsExactly("b1.codfw.wmnet", "k8s-mw-experimental-codfw");
   }
 
   @Test

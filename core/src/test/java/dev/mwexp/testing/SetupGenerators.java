@@ -87,7 +87,9 @@ public final class SetupGenerators {
               .deployers(ImmutableDeployers.builder().mountMode(mode).build())
               .codeRefresh(dev.mwexp.model.ImmutableCodeRefresh.builder().build())
               .debugRouting(
-                  ImmutableDebugRouting.builder().perHostBackends(booleans().all().generate(in)).build());
+                  ImmutableDebugRouting.builder().perHostBackends(arbitrary().pick(
+                  List.of(java.util.Optional.<Boolean>empty(), java.util.Optional.of(true), java.util.Optional.of(false)))
+                  .generate(in)).build());
 
       int dcCount = integers().between(1, 4).generate(in);
       Set<String> names = new LinkedHashSet<>();

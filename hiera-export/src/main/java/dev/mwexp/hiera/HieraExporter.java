@@ -1,9 +1,10 @@
 package dev.mwexp.hiera;
 
-import dev.mwexp.export.Artifacts;
 import dev.mwexp.export.Exporter;
-import dev.mwexp.export.YamlText;
-import dev.mwexp.model.Datacenter;
+import dev.mwexp.fragment.Fragment;
+import dev.mwexp.fragment.Merge;
+import dev.mwexp.fragment.Ownership;
+import dev.mwexp.fragment.Repository;
 import dev.mwexp.model.Setup;
 import dev.mwexp.model.Taint;
 import java.util.ArrayList;
@@ -13,17 +14,17 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Puppet hiera: {@code hiera.yaml} (version 5), {@code hieradata/hosts/<fqdn>.yaml} for every host
- * (the switch, kubelet labels and taints, deployment group, mount path ownership, refresh timer),
- * {@code hieradata/common/mw_experimental.yaml} for what every host shares (deploy user and group,
- * servergroup, image, no alerting), and {@code provision/vms.yaml}, the VMs to create per
- * datacenter. Keys are sorted; strings are quoted wherever Puppet's YAML 1.1 would retype them.
+ * mw-experimental's part of operations/puppet: each host's {@code hieradata/hosts/<short name>.yaml}
+ * (the switch, the kubelet label and the taints as {@code K8s::Core::V1Taint} structs), the node
+ * stanza of each host in {@code manifests/site.pp}, and a sweep that takes those keys out of the
+ * files of hosts the model no longer has.
  */
 public final class HieraExporter implements Exporter {
 
-  /** The Puppet role of the dedicated workers (operations-puppet site.pp). */
-  static final String ROLE = "kubernetes::worker";
-  static final String SHARED_FILE = "hieradata/common/mw_experimental.yaml";
+  /** The Puppet role of the dedicated workers (operations/puppet site.pp). */
+  public static final String ROLE = "kubernetes::worker";
+  static final String HOSTS_DIR = "hieradata/hosts";
+  static final String SITE_PP = "manifests/site.pp";
 
   @Override
   public String format() {
@@ -31,66 +32,46 @@ public final class HieraExporter implements Exporter {
   }
 
   @Override
-  public Artifacts export(Setup setup) {
-    Artifacts.Builder files = Artifacts.builder();
-    files.add("hiera.yaml", HieraConfig.yaml());
-    // Every host's file holds the same keys: render them once, not once a host.
-    String hostFile = YamlText.write(Interpolation.escapeValues(host(setup)));
+  public List<Fragment> fragments(Setup setup) {
+    List<Fragment> out = new ArrayList<>();
+    Map<List<String>, Object> keys = new LinkedHashMap<>();
+    host(setup).forEach((k, v) -> keys.put(List.of(k), v));
+    Map<String, String> stanzas = new TreeMap<>();
     for (String host : setup.allHosts()) {
-      if (host.contains("/")) {
-        // Validation refuses such names; this keeps a host name from ever naming another file
-        // (Artifacts refuses every other unsafe path).
+      String shortName = Ownership.shortName(host);
+      if (shortName.contains("/")) {
+        // Validation refuses such names; this keeps a host name from ever naming another file.
         throw new IllegalArgumentException("host name cannot be a file name: " + host);
       }
-      files.add("hieradata/hosts/" + host + ".yaml", hostFile);
+      out.add(new Fragment(Repository.PUPPET, HOSTS_DIR + "/" + shortName + ".yaml", new Merge.YamlKeys(keys, List.of(), "")));
+      stanzas.put(shortName, host.split("\\.")[1]);
     }
-    files.add(SHARED_FILE, YamlText.write(Interpolation.escapeValues(shared(setup))));
-    files.add("provision/vms.yaml", YamlText.write(vms(setup)));
-    return files.build();
+    for (String glob : Ownership.hostGlobs(setup)) {
+      out.add(new Fragment(Repository.PUPPET, HOSTS_DIR,
+          new Merge.YamlKeysSweep(glob + ".yaml", setup.deployers().switchKey(), new ArrayList<>(host(setup).keySet()))));
+    }
+    out.add(new Fragment(Repository.PUPPET, SITE_PP, new Merge.NodeStanzas(stanzas, ROLE, Ownership.hostGlobs(setup),
+        "# Node definitions (operations/puppet manifests/site.pp), as mwexp writes them for an empty repository.\n")));
+    return out;
   }
 
   /** What makes a host an mw-experimental node; the same for every host of the setup. */
   static Map<String, Object> host(Setup setup) {
-    Map<String, Object> keys = new TreeMap<>();
+    Map<String, Object> keys = new LinkedHashMap<>();
     keys.put(setup.deployers().switchKey(), true);
-    keys.put(HieraKeys.NODE_LABELS, List.of(setup.scheduling().nodeLabel().format()));
-    keys.put(HieraKeys.NODE_TAINTS, setup.scheduling().taints().stream().map(Taint::format).toList());
-    keys.put(HieraKeys.DEPLOYMENT_GROUP, setup.deployers().deploymentGroup());
-    keys.put(HieraKeys.MOUNT_PATH, setup.service().mountPath());
-    keys.put(HieraKeys.MOUNT_OWNER, setup.deployers().user());
-    keys.put(HieraKeys.MOUNT_GROUP, setup.deployers().group());
-    keys.put(HieraKeys.MOUNT_MODE, setup.deployers().mountMode());
-    keys.put(HieraKeys.IMAGE_UPDATE_ENABLED, setup.codeRefresh().enabled());
-    keys.put(HieraKeys.IMAGE_UPDATE_TIMER, setup.codeRefresh().timerName());
-    keys.put(HieraKeys.IMAGE_UPDATE_ON_CALENDAR, setup.codeRefresh().onCalendar());
-    keys.put(HieraKeys.IMAGE_UPDATE_SCRIPT, setup.codeRefresh().script());
-    return keys;
-  }
-
-  static Map<String, Object> shared(Setup setup) {
-    Map<String, Object> keys = new TreeMap<>();
-    keys.put(HieraKeys.DEPLOY_USER, setup.deployers().user());
-    keys.put(HieraKeys.DEPLOY_USER_HOME, "/var/lib/" + setup.deployers().user());
-    keys.put(HieraKeys.DEPLOY_GROUP, setup.deployers().group());
-    keys.put(HieraKeys.SERVERGROUP, setup.service().servergroup());
-    keys.put(HieraKeys.IMAGE, setup.service().image());
-    keys.put(HieraKeys.ALERTING, setup.service().alerting());
-    return keys;
-  }
-
-  /** Per datacenter, the VMs to create and the role they get. */
-  static Map<String, Object> vms(Setup setup) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    for (Datacenter dc : setup.sortedDatacenters()) {
-      List<Object> vms = new ArrayList<>();
-      for (String host : dc.sortedHosts()) {
-        Map<String, Object> vm = new LinkedHashMap<>();
-        vm.put("fqdn", host);
-        vm.put("role", ROLE);
-        vms.add(vm);
+    keys.put(HieraKeys.NODE_LABELS, List.of(Interpolation.escape(setup.scheduling().nodeLabel().format())));
+    List<Object> taints = new ArrayList<>();
+    for (Taint taint : setup.scheduling().taints()) {
+      // K8s::Core::V1Taint: key, optional value, effect.
+      Map<String, Object> t = new LinkedHashMap<>();
+      t.put("key", Interpolation.escape(taint.key()));
+      if (!taint.value().isEmpty()) {
+        t.put("value", Interpolation.escape(taint.value()));
       }
-      out.put(dc.name(), vms);
+      t.put("effect", taint.effect().kubernetesName());
+      taints.add(t);
     }
-    return out;
+    keys.put(HieraKeys.NODE_TAINTS, taints);
+    return keys;
   }
 }

@@ -1,9 +1,11 @@
 package dev.mwexp.k8s;
 
-import dev.mwexp.export.Artifacts;
 import dev.mwexp.export.Exporter;
-import dev.mwexp.export.YamlText;
+import dev.mwexp.fragment.Fragment;
+import dev.mwexp.fragment.Merge;
+import dev.mwexp.fragment.Repository;
 import dev.mwexp.model.Datacenter;
+import dev.mwexp.model.Resources;
 import dev.mwexp.model.Setup;
 import dev.mwexp.model.Taint;
 import java.util.ArrayList;
@@ -12,9 +14,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Values for Wikimedia's {@code mediawiki} chart, laid out as operations-deployment-charts keeps
- * a service: {@code helmfile.d/services/<service>/values.yaml} for what every datacenter shares
- * and {@code values-<dc>.yaml} for the replica count of that datacenter's hosts.
+ * mw-experimental's keys in operations/deployment-charts' {@code helmfile.d/services/<service>/}
+ * values for Wikimedia's {@code mediawiki} chart. Every other key — mesh tracing, monitoring, the
+ * per-datacenter mcrouter settings — stays as the file has it. No image: scap's release file sets
+ * it. {@code rollingUpdate: ~} and the {@code auto_compute}/{@code enforce: false} flags are what
+ * keep the common {@code global.yaml} from overriding Recreate and the resources.
  */
 public final class HelmValuesExporter implements Exporter {
 
@@ -23,28 +27,54 @@ public final class HelmValuesExporter implements Exporter {
     return "helm-values";
   }
 
-  @Override
-  public Artifacts export(Setup setup) {
-    String dir = "helmfile.d/services/" + setup.service().name() + "/";
-    Artifacts.Builder files = Artifacts.builder();
-    files.add(dir + "values.yaml", YamlText.write(shared(setup)));
-    for (Datacenter dc : setup.sortedDatacenters()) {
-      Map<String, Object> resources = new LinkedHashMap<>();
-      resources.put("replicas", dc.hosts().size());
-      files.add(dir + "values-" + dc.name() + ".yaml", YamlText.write(Map.of("resources", resources)));
-    }
-    return files.build();
+  static String dir(Setup setup) {
+    return "helmfile.d/services/" + setup.service().name() + "/";
   }
 
-  private static Map<String, Object> shared(Setup setup) {
-    Map<String, Object> values = new LinkedHashMap<>();
-    values.put("strategy", Map.of("type", "Recreate"));
-    values.put("mesh", Map.of("public_port", setup.service().port()));
-    Map<String, Object> php = new LinkedHashMap<>();
-    php.put("devel_mode", setup.service().php().develMode());
-    php.put("servergroup", setup.service().servergroup());
-    values.put("php", php);
-    values.put("mw", Map.of("experimental", Map.of("enabled", true)));
+  @Override
+  public List<Fragment> fragments(Setup setup) {
+    List<Fragment> out = new ArrayList<>();
+    // values.yaml holds the replica count most datacenters share (the smallest, on a tie); a
+    // datacenter with another count overrides it in its own file. Adding a host to one datacenter
+    // then changes that datacenter's file only.
+    Map<Integer, Long> counts = new java.util.TreeMap<>();
+    setup.datacenters().forEach(dc -> counts.merge(dc.hosts().size(), 1L, Long::sum));
+    int common = counts.entrySet().stream().max(Map.Entry.<Integer, Long>comparingByValue()
+        .thenComparing(Map.Entry.comparingByKey(java.util.Comparator.reverseOrder()))).orElseThrow().getKey();
+    Map<List<String>, Object> shared = shared(setup);
+    shared.put(List.of("resources", "replicas"), common);
+    out.add(new Fragment(Repository.CHARTS, dir(setup) + "values.yaml", new Merge.YamlKeys(shared, List.of(),
+        "# " + setup.service().name() + ": one MediaWiki pod per dedicated worker (values for the mediawiki chart).\n")));
+    for (Datacenter dc : setup.sortedDatacenters()) {
+      Map<List<String>, Object> set = new LinkedHashMap<>();
+      List<List<String>> removed = new ArrayList<>();
+      if (dc.hosts().size() == common) {
+        removed.add(List.of("resources", "replicas"));
+      } else {
+        set.put(List.of("resources", "replicas"), dc.hosts().size());
+      }
+      out.add(new Fragment(Repository.CHARTS, dir(setup) + "values-" + dc.name() + ".yaml",
+          new Merge.YamlKeys(set, removed, "# " + dc.name() + " settings of " + setup.service().name() + ".\n")));
+    }
+    return out;
+  }
+
+  /** The keys every datacenter shares, as the chart names them. */
+  static Map<List<String>, Object> shared(Setup setup) {
+    Map<List<String>, Object> values = new LinkedHashMap<>();
+    values.put(List.of("strategy", "type"), "Recreate");
+    values.put(List.of("strategy", "rollingUpdate"), null);
+    values.put(List.of("mesh", "public_port"), setup.service().port());
+    Resources r = setup.service().resources();
+    values.put(List.of("main_app", "requests", "auto_compute"), false);
+    values.put(List.of("main_app", "requests", "cpu"), r.requests().cpu());
+    values.put(List.of("main_app", "requests", "memory"), r.requests().memory());
+    values.put(List.of("main_app", "limits", "enforce"), false);
+    values.put(List.of("main_app", "limits", "auto_compute"), false);
+    values.put(List.of("main_app", "limits", "cpu"), r.limits().cpu());
+    values.put(List.of("main_app", "limits", "memory"), r.limits().memory());
+    values.put(List.of("php", "devel_mode"), setup.service().php().develMode());
+    values.put(List.of("mw", "experimental", "enabled"), true);
     List<Object> tolerations = new ArrayList<>();
     for (Taint taint : setup.scheduling().taints()) {
       Map<String, Object> t = new LinkedHashMap<>();
@@ -53,21 +83,10 @@ public final class HelmValuesExporter implements Exporter {
       t.put("effect", taint.effect().kubernetesName());
       tolerations.add(t);
     }
-    values.put("tolerations", tolerations);
-    values.put("affinity", Map.of("nodeSelector",
-        Map.of(setup.scheduling().nodeLabel().key(), setup.scheduling().nodeLabel().value())));
-    Map<String, Object> mainApp = new LinkedHashMap<>();
-    mainApp.put("image", setup.service().image());
-    mainApp.put("requests", quantities(setup.service().resources().requests()));
-    mainApp.put("limits", quantities(setup.service().resources().limits()));
-    values.put("main_app", mainApp);
+    values.put(List.of("tolerations"), tolerations);
+    Map<String, Object> selector = new LinkedHashMap<>();
+    selector.put(setup.scheduling().nodeLabel().key(), setup.scheduling().nodeLabel().value());
+    values.put(List.of("affinity", "nodeSelector"), selector);
     return values;
-  }
-
-  private static Map<String, Object> quantities(dev.mwexp.model.Resources.Quantities q) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("cpu", q.cpu());
-    out.put("memory", q.memory());
-    return out;
   }
 }

@@ -2,7 +2,8 @@ package dev.mwexp.consistency.read;
 
 import dev.mwexp.consistency.facts.Backend;
 import dev.mwexp.consistency.facts.Source;
-import dev.mwexp.consistency.read.LuaTables.Table;
+import dev.mwexp.format.lua.LuaTables;
+import dev.mwexp.format.lua.LuaTables.Table;
 import java.util.ArrayList;
 import java.util.List;
 

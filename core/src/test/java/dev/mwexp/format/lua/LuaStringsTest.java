@@ -1,11 +1,11 @@
-package dev.mwexp.ats;
+package dev.mwexp.format.lua;
 
-import dev.mwexp.testing.RealClients;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.lists;
 import static org.quicktheories.generators.SourceDSL.strings;
 
+import dev.mwexp.testing.RealClients;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +45,7 @@ class LuaStringsTest {
           lua.append("}\nfor _, v in ipairs(values) do\n  io.write((v:gsub('.', function(c) return string.format('%02x', c:byte()) end)), '\\n')\nend\n");
           try {
             Path script = Files.writeString(tmp.resolve("strings" + runs[0]++ + ".lua"), lua.toString());
-            RealClients.Result r = LuaJit.run(script);
+            RealClients.Result r = RealClients.run(List.of("luajit", script.toString()), null, 60);
             assertThat(r.exitCode()).as(r.output()).isZero();
             List<String> lines = r.output().lines().toList();
             assertThat(lines).hasSize(clean.size());

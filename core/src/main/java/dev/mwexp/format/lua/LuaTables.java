@@ -1,4 +1,4 @@
-package dev.mwexp.consistency.read;
+package dev.mwexp.format.lua;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,6 +18,9 @@ public final class LuaTables {
     private final Map<Object, Object> fields = new LinkedHashMap<>();
     private final int line;
     private final Map<Object, Integer> fieldLines = new LinkedHashMap<>();
+    private final Map<Object, Span> fieldSpans = new LinkedHashMap<>();
+    int open;
+    int close;
     private final List<Duplicate> duplicates = new ArrayList<>();
     Table parent;
     Object keyInParent;
@@ -43,6 +46,16 @@ public final class LuaTables {
       return fieldLines.getOrDefault(key, line);
     }
 
+    /** Where a field stands in the source: from its key (or value) to the end of its value. */
+    public Span spanOf(Object key) {
+      return fieldSpans.get(key);
+    }
+
+    /** The offsets of the constructor's braces: {@code {} at open, {@code }} at close. */
+    public Span braces() {
+      return new Span(open, close + 1);
+    }
+
     public Table parent() {
       return parent;
     }
@@ -61,6 +74,9 @@ public final class LuaTables {
       return java.util.Optional.ofNullable(binding);
     }
   }
+
+  /** Character offsets [start, end) in the source. */
+  public record Span(int start, int end) {}
 
   /** A key set twice in one table constructor: the first line is overridden by the second. */
   public record Duplicate(Object key, int firstLine, int line) {}
@@ -134,7 +150,8 @@ public final class LuaTables {
 
   private enum Kind { NAME, STRING, NUMBER, SYMBOL, EOF }
 
-  private record Token(Kind kind, String text, int line) {}
+  /** A token, with its character offsets in the source: [start, end). */
+  private record Token(Kind kind, String text, int line, int start, int end) {}
 
   private final List<Token> tokens;
   private int pos;
@@ -258,6 +275,7 @@ public final class LuaTables {
       throw new LuaSyntaxException(open.line, "tables nested more than " + MAX_DEPTH + " deep");
     }
     Table table = new Table(open.line);
+    table.open = open.start;
     tables.add(table);
     double arrayIndex = 1;
     while (!isSymbol("}")) {
@@ -266,6 +284,7 @@ public final class LuaTables {
       }
       Object key;
       int line = peek().line;
+      int fieldStart = peek().start;
       if (isSymbol("[")) {
         next();
         key = expression();
@@ -290,13 +309,14 @@ public final class LuaTables {
       }
       table.fields.put(key, value);
       table.fieldLines.put(key, line);
+      table.fieldSpans.put(key, new Span(fieldStart, tokens.get(pos - 1).end));
       if (isSymbol(",") || isSymbol(";")) {
         next();
       } else if (!isSymbol("}")) {
         throw new LuaSyntaxException(peek().line, "expected ',' or '}' in table, found '" + peek().text + "'");
       }
     }
-    next();
+    table.close = next().start;
     depth--;
     return table;
   }
@@ -413,35 +433,38 @@ public final class LuaTables {
       while (true) {
         skipSpaceAndComments();
         if (i >= s.length()) {
-          out.add(new Token(Kind.EOF, "<eof>", line));
+          out.add(new Token(Kind.EOF, "<eof>", line, i, i));
           return out;
         }
         char c = s.charAt(i);
         int start = line;
+        int from = i;
         if (Character.isLetter(c) || c == '_') {
           int j = i;
           while (i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_')) {
             i++;
           }
-          out.add(new Token(Kind.NAME, s.substring(j, i), start));
+          out.add(new Token(Kind.NAME, s.substring(j, i), start, from, i));
         } else if (Character.isDigit(c) || (c == '.' && i + 1 < s.length() && Character.isDigit(s.charAt(i + 1)))) {
           int j = i;
           while (i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '.'
               || ((s.charAt(i) == '-' || s.charAt(i) == '+') && (s.charAt(i - 1) == 'e' || s.charAt(i - 1) == 'E')))) {
             i++;
           }
-          out.add(new Token(Kind.NUMBER, number(s.substring(j, i), start), start));
+          out.add(new Token(Kind.NUMBER, number(s.substring(j, i), start), start, from, i));
         } else if (c == '"' || c == '\'') {
-          out.add(new Token(Kind.STRING, quoted(c), start));
+          String text = quoted(c);
+          out.add(new Token(Kind.STRING, text, start, from, i));
         } else if (c == '[' && longBracketLevel() >= 0) {
-          out.add(new Token(Kind.STRING, longString(), start));
+          String text = longString();
+          out.add(new Token(Kind.STRING, text, start, from, i));
         } else {
           String three = s.substring(i, Math.min(i + 3, s.length()));
           String two = s.substring(i, Math.min(i + 2, s.length()));
           String sym = three.equals("...") ? three
               : List.of("==", "~=", "<=", ">=", "..").contains(two) ? two : String.valueOf(c);
           i += sym.length();
-          out.add(new Token(Kind.SYMBOL, sym, start));
+          out.add(new Token(Kind.SYMBOL, sym, start, from, i));
         }
       }
     }

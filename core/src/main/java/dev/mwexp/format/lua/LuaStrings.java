@@ -1,4 +1,4 @@
-package dev.mwexp.ats;
+package dev.mwexp.format.lua;
 
 import java.nio.charset.StandardCharsets;
 
@@ -7,11 +7,11 @@ import java.nio.charset.StandardCharsets;
  * control characters and every non-ASCII byte are decimal escapes, so nothing in a name can end
  * the string, open a comment or change what the script does.
  */
-final class LuaStrings {
+public final class LuaStrings {
 
   private LuaStrings() {}
 
-  static String literal(String value) {
+  public static String literal(String value) {
     StringBuilder out = new StringBuilder("\"");
     byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
     for (int i = 0; i < bytes.length; i++) {

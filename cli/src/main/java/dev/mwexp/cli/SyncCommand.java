@@ -1,0 +1,65 @@
+package dev.mwexp.cli;
+
+import dev.mwexp.export.Compiler;
+import dev.mwexp.model.Setup;
+import dev.mwexp.repos.CheckoutException;
+import dev.mwexp.repos.Checkouts;
+import dev.mwexp.repos.Plan;
+import dev.mwexp.repos.Sync;
+import java.io.PrintWriter;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+
+/** {@code mwexp sync [SPEC] --puppet DIR …}: mw-experimental's part of the checkouts, and nothing else. */
+@Command(
+    name = "sync",
+    description = "Write mw-experimental's part of checkouts of the four repositories, touching nothing else."
+        + " Exit 0: nothing to change; 4: files changed (or, with --dry-run, would change).",
+    footer = {"", "Example:", "  mwexp sync --puppet ~/puppet --charts ~/deployment-charts --dns ~/dns --dry-run"})
+final class SyncCommand implements Callable<Integer> {
+
+  @Mixin SpecOption spec;
+
+  @Mixin RepositoryOptions repositories;
+
+  @Option(names = "--dry-run", description = "Print unified diffs of what would change, and change nothing.")
+  boolean dryRun;
+
+  @picocli.CommandLine.Spec CommandSpec command;
+
+  @Override
+  public Integer call() {
+    if (repositories.given().isEmpty()) {
+      throw new CommandLine.ParameterException(command.commandLine(),
+          "name at least one checkout: --puppet, --charts, --dns or --mediawiki-config");
+    }
+    PrintWriter out = command.commandLine().getOut();
+    PrintWriter err = command.commandLine().getErr();
+    Optional<Setup> setup = spec.load(err);
+    if (setup.isEmpty()) {
+      return ExitCodes.PROBLEMS;
+    }
+    try {
+      Plan plan = Sync.plan(Compiler.fragments(setup.get()), Checkouts.of(repositories.given()));
+      if (dryRun) {
+        out.print(plan.diff());
+      } else {
+        plan.write().forEach(f -> out.println("wrote " + f));
+      }
+      out.println(plan.changes().size() + (plan.changes().size() == 1 ? " file " : " files ")
+          + (plan.isEmpty() ? "to change: in sync" : dryRun ? "would change" : "changed"));
+      out.flush();
+      return plan.isEmpty() ? ExitCodes.OK : ExitCodes.CHANGED;
+    } catch (CheckoutException e) {
+      e.problems().forEach(p -> err.println(dev.mwexp.files.Inert.text(p)));
+      err.println("nothing was written");
+      err.flush();
+      return ExitCodes.PROBLEMS;
+    }
+  }
+}

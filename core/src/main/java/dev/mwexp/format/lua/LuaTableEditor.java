@@ -1,0 +1,184 @@
+package dev.mwexp.format.lua;
+
+import dev.mwexp.format.Lines;
+import dev.mwexp.format.MergeConflict;
+import dev.mwexp.fragment.Globs;
+import dev.mwexp.fragment.Merge.LuaTableEntries;
+import dev.mwexp.fragment.Merge.Target;
+import dev.mwexp.format.lua.LuaTables.Table;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Splices routing entries {@code ["name"] = { host = "h", port = n },} into a Lua table, one entry a
+ * line, aligned like the entries already there (the column of {@code =} and of {@code port}). Entries
+ * not matching the fragment's owned globs are never touched; owned ones not wanted are removed.
+ */
+public final class LuaTableEditor {
+
+  private LuaTableEditor() {}
+
+  public static String apply(String source, LuaTableEntries merge) throws MergeConflict {
+    LuaTables.Chunk chunk;
+    try {
+      chunk = LuaTables.read(source);
+    } catch (LuaTables.LuaSyntaxException e) {
+      throw new MergeConflict(e.line(), "is not Lua: " + e.getMessage());
+    }
+    Table table = find(chunk, merge.tablePath()).orElseThrow(() -> new MergeConflict(0,
+        "has no table " + String.join(".", merge.tablePath()) + " that the script reads; mwexp adds its backends there"));
+    if (!table.duplicates().isEmpty()) {
+      var d = table.duplicates().get(0);
+      throw new MergeConflict(d.line(), "sets " + d.key() + " twice (also on line " + d.firstLine() + "); remove one by hand");
+    }
+    Style style = Style.of(source, table);
+    List<Splice> splices = new ArrayList<>();
+    TreeMap<String, int[]> managedLines = new TreeMap<>();
+    int lastLineEnd = -1;
+    for (Map.Entry<Object, Object> field : table.fields().entrySet()) {
+      LuaTables.Span span = table.spanOf(field.getKey());
+      int[] line = ownLine(source, span, table);
+      lastLineEnd = Math.max(lastLineEnd, line[1]);
+      if (!(field.getKey() instanceof String name)) {
+        continue;
+      }
+      boolean owned = Globs.matchesAny(merge.ownedGlobs(), name) || merge.entries().containsKey(name);
+      if (!owned) {
+        continue;
+      }
+      Target want = merge.entries().get(name);
+      if (want == null) {
+        splices.add(new Splice(line[0], line[1], ""));
+        continue;
+      }
+      managedLines.put(name, line);
+      if (!want.equals(target(field.getValue()))) {
+        splices.add(new Splice(line[0], line[1], style.render(name, want)));
+      }
+    }
+    LuaTables.Span braces = table.braces();
+    boolean oneLine = source.indexOf('\n', braces.start()) < 0 || source.indexOf('\n', braces.start()) > braces.end();
+    if (table.fields().isEmpty() && oneLine && !merge.entries().isEmpty()) {
+      // "backends = {}": open it up, the entries one a line inside.
+      StringBuilder entries = new StringBuilder("\n");
+      new TreeMap<>(merge.entries()).forEach((name, t) -> entries.append(style.render(name, t)));
+      splices.add(new Splice(braces.start() + 1, braces.end() - 1, entries + Lines.indent(source, braces.start())));
+      return splice(source, splices);
+    }
+    for (Map.Entry<String, Target> want : new TreeMap<>(merge.entries()).entrySet()) {
+      if (managedLines.containsKey(want.getKey())) {
+        continue;
+      }
+      // After the managed entry sorting just before it, else before the first managed one, else last.
+      Map.Entry<String, int[]> before = managedLines.lowerEntry(want.getKey());
+      Map.Entry<String, int[]> after = managedLines.higherEntry(want.getKey());
+      int at = before != null ? before.getValue()[1]
+          : after != null ? after.getValue()[0]
+          : lastLineEnd >= 0 ? lastLineEnd : Lines.end(source, table.braces().start());
+      splices.add(new Splice(at, at, style.render(want.getKey(), want.getValue())));
+    }
+    return splice(source, splices);
+  }
+
+  /**
+   * Applies splices from the end backwards. At one offset, a replaced range goes first and inserts
+   * after it, in the order they were added.
+   */
+  private static String splice(String source, List<Splice> splices) {
+    List<Splice> ordered = new ArrayList<>(splices);
+    java.util.Collections.reverse(ordered);
+    ordered.sort(Comparator.comparingInt(Splice::from).reversed()
+        .thenComparing(s -> s.to() == s.from()));
+    StringBuilder out = new StringBuilder(source);
+    for (Splice s : ordered) {
+      out.replace(s.from, s.to, s.text);
+    }
+    return out.toString();
+  }
+
+  private record Splice(int from, int to, String text) {}
+
+  /** The table a path names, from the live roots: {@code debug_maps.default.backends}, {@code [name=x]}. */
+  public static java.util.Optional<Table> find(LuaTables.Chunk chunk, List<String> path) {
+    Table current = null;
+    for (Table root : chunk.liveRoots()) {
+      if (root.binding().filter(path.get(0)::equals).isPresent()) {
+        current = root;
+      }
+    }
+    for (String segment : path.subList(1, path.size())) {
+      if (current == null) {
+        return java.util.Optional.empty();
+      }
+      Object next = null;
+      if (segment.startsWith("[name=") && segment.endsWith("]")) {
+        String name = segment.substring(6, segment.length() - 1);
+        for (Object v : current.fields().values()) {
+          if (v instanceof Table t && name.equals(t.fields().get("name"))) {
+            next = t;
+          }
+        }
+      } else {
+        next = current.fields().get(segment);
+      }
+      current = next instanceof Table t ? t : null;
+    }
+    return java.util.Optional.ofNullable(current);
+  }
+
+  /** The entry a field's value routes to, if it has the shape {@code { host = "h", port = n }}. */
+  public static Target target(Object value) {
+    if (value instanceof Table t && t.fields().get("host") instanceof String h && t.fields().get("port") instanceof Double p) {
+      return new Target(h, p.intValue());
+    }
+    return null;
+  }
+
+  /** The whole line(s) a field stands on, with its separator; a conflict if it shares a line. */
+  private static int[] ownLine(String source, LuaTables.Span span, Table table) throws MergeConflict {
+    int from = Lines.start(source, span.start());
+    int end = span.end();
+    while (end < source.length() && (source.charAt(end) == ' ' || source.charAt(end) == '\t')) {
+      end++;
+    }
+    if (end < source.length() && (source.charAt(end) == ',' || source.charAt(end) == ';')) {
+      end++;
+    }
+    int lineEnd = Lines.end(source, end);
+    String rest = source.substring(end, lineEnd).strip();
+    if (!Lines.blank(source, from, span.start()) || !(rest.isEmpty() || rest.startsWith("--"))) {
+      throw new MergeConflict(Lines.number(source, span.start()),
+          "has table entries sharing a line; mwexp needs one entry a line in table opened on line " + table.line());
+    }
+    return new int[] {from, lineEnd};
+  }
+
+  /** Indentation and alignment learned from the entries already in the table. */
+  private record Style(String indent, int equalsColumn, int portColumn) {
+
+    static Style of(String source, Table table) {
+      for (Object key : table.fields().keySet()) {
+        LuaTables.Span span = table.spanOf(key);
+        int lineStart = Lines.start(source, span.start());
+        String line = source.substring(lineStart, Lines.end(source, span.start()));
+        int eq = line.indexOf("] ");
+        int eqCol = eq < 0 ? -1 : line.indexOf('=', eq);
+        int portCol = line.indexOf("port =");
+        if (key instanceof String && eqCol > 0 && portCol > 0) {
+          return new Style(Lines.indent(source, span.start()), eqCol, portCol);
+        }
+      }
+      return new Style(Lines.indent(source, table.braces().start()) + "    ", -1, -1);
+    }
+
+    String render(String name, Target t) {
+      StringBuilder line = new StringBuilder(indent).append('[').append(LuaStrings.literal(name)).append(']');
+      line.append(Lines.pad(equalsColumn - line.length())).append("= { host = ").append(LuaStrings.literal(t.host())).append(',');
+      line.append(Lines.pad(portColumn - line.length())).append("port = ").append(t.port()).append(" },\n");
+      return line.toString();
+    }
+  }
+}

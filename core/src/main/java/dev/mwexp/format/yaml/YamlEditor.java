@@ -1,0 +1,293 @@
+package dev.mwexp.format.yaml;
+
+import dev.mwexp.export.YamlText;
+import dev.mwexp.format.Lines;
+import dev.mwexp.format.MergeConflict;
+import dev.mwexp.fragment.Merge.YamlKeys;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+
+/**
+ * Sets and removes keys of a block-style YAML mapping by splicing whole entries, so comments,
+ * order, quoting and every entry it does not manage stay byte for byte. An entry whose value
+ * already equals the wanted one (as YAML 1.1 reads both) is left as written. Entries it writes are
+ * indented like their siblings; no document marker is added.
+ */
+public final class YamlEditor {
+
+  private YamlEditor() {}
+
+  public static String apply(String source, YamlKeys merge) throws MergeConflict {
+    String text = source;
+    for (Map.Entry<List<String>, Object> set : merge.set().entrySet()) {
+      text = set(text, set.getKey(), set.getValue());
+    }
+    for (List<String> path : merge.removed()) {
+      text = remove(text, path);
+    }
+    return text;
+  }
+
+  /** The file's value at {@code path}, as YAML 1.1 reads it; empty when absent. */
+  public static Optional<Object> get(String source, List<String> path) throws MergeConflict {
+    Object current = load(source);
+    for (String segment : path) {
+      if (!(current instanceof Map<?, ?> map) || !map.containsKey(segment)) {
+        return Optional.empty();
+      }
+      current = map.get(segment);
+    }
+    return Optional.ofNullable(normalize(current)).or(() -> Optional.of(NULL));
+  }
+
+  /** Stands for YAML's null in {@link #get}, which an empty Optional cannot. */
+  public static final Object NULL = new Object() {
+    @Override
+    public String toString() {
+      return "~";
+    }
+  };
+
+  /** Whether nothing but comments and blank lines is left. */
+  public static boolean isEmpty(String source) {
+    return source.lines().allMatch(l -> l.isBlank() || l.strip().startsWith("#") || l.strip().equals("---"));
+  }
+
+  // ---- set ----
+
+  private static String set(String text, List<String> path, Object value) throws MergeConflict {
+    MappingNode mapping = root(text);
+    Block block = new Block(0, text.length(), mapping);
+    for (int i = 0; i < path.size(); i++) {
+      String key = path.get(i);
+      Optional<Entry> entry = block.entry(text, key);
+      boolean last = i == path.size() - 1;
+      if (entry.isEmpty()) {
+        Object rest = nest(path.subList(i + 1, path.size()), value);
+        return insert(text, block, key, rest);
+      }
+      Entry e = entry.get();
+      if (last) {
+        Object current = normalize(load(text.substring(e.from, e.to)) instanceof Map<?, ?> m ? m.get(key) : null);
+        if (equal(current, normalize(value))) {
+          return text;
+        }
+        return text.substring(0, e.from) + render(key, value, e.indent) + text.substring(e.to);
+      }
+      if (!(e.value instanceof MappingNode child) || child.getFlowStyle() == DumperOptions.FlowStyle.FLOW) {
+        Object current = load(text.substring(e.from, e.to)) instanceof Map<?, ?> m ? m.get(key) : null;
+        if (current != null && !(current instanceof Map<?, ?> cm && cm.isEmpty())) {
+          throw new MergeConflict(e.line, key + " is not a block mapping here; mwexp sets "
+              + String.join(".", path) + " inside it; write it as a block mapping");
+        }
+        Object rest = nest(path.subList(i + 1, path.size()), value);
+        return text.substring(0, e.from) + render(key, rest, e.indent) + text.substring(e.to);
+      }
+      block = new Block(Lines.end(text, e.from), e.to, child);
+    }
+    return text;
+  }
+
+  private static Object nest(List<String> path, Object value) {
+    Object v = value;
+    for (int i = path.size() - 1; i >= 0; i--) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put(path.get(i), v);
+      v = m;
+    }
+    return v;
+  }
+
+  private static String insert(String text, Block block, String key, Object value) {
+    List<Entry> entries = block.entries(text);
+    String indent;
+    int at;
+    if (entries.isEmpty()) {
+      indent = block.from == 0 ? "" : childIndent(text, block.from);
+      at = block.to;
+    } else {
+      Entry last = entries.get(entries.size() - 1);
+      indent = last.indent;
+      at = last.to;
+    }
+    String prefix = at > 0 && text.charAt(at - 1) != '\n' ? "\n" : "";
+    return text.substring(0, at) + prefix + render(key, value, indent) + text.substring(at);
+  }
+
+  /** The indentation children of the entry ending its key line just before {@code from} get. */
+  private static String childIndent(String text, int from) {
+    return Lines.indent(text, Math.max(0, from - 1)) + "  ";
+  }
+
+  // ---- remove ----
+
+  private static String remove(String text, List<String> path) throws MergeConflict {
+    MappingNode mapping = root(text);
+    Block block = new Block(0, text.length(), mapping);
+    List<Entry> chain = new ArrayList<>();
+    for (String key : path) {
+      Optional<Entry> entry = block == null ? Optional.empty() : block.entry(text, key);
+      if (entry.isEmpty()) {
+        return text;
+      }
+      chain.add(entry.get());
+      Entry e = entry.get();
+      block = e.value instanceof MappingNode child && child.getFlowStyle() != DumperOptions.FlowStyle.FLOW
+          ? new Block(Lines.end(text, e.from), e.to, child) : null;
+    }
+    // Remove the entry, and each parent it leaves empty.
+    Entry target = chain.get(chain.size() - 1);
+    for (int i = chain.size() - 2; i >= 0; i--) {
+      Entry parent = chain.get(i);
+      MappingNode value = (MappingNode) parent.value;
+      if (value.getValue().size() == 1 && isEmpty(text.substring(Lines.end(text, parent.from), parent.to)
+          .replace(text.substring(target.from, target.to), ""))) {
+        target = parent;
+      } else {
+        break;
+      }
+    }
+    return text.substring(0, target.from) + text.substring(target.to);
+  }
+
+  // ---- structure ----
+
+  /** One entry of a block mapping: its lines [from, to), its key's indent and line, its value node. */
+  private record Entry(int from, int to, String indent, int line, Node value) {}
+
+  /** A block mapping's lines [from, to) and its node. */
+  private record Block(int from, int to, MappingNode node) {
+
+    List<Entry> entries(String text) {
+      List<Entry> out = new ArrayList<>();
+      if (node == null) {
+        return out;
+      }
+      List<NodeTuple> tuples = node.getValue();
+      for (int i = 0; i < tuples.size(); i++) {
+        Node key = tuples.get(i).getKeyNode();
+        int start = Lines.start(text, key.getStartMark().getIndex());
+        int end = i + 1 < tuples.size() ? Lines.start(text, tuples.get(i + 1).getKeyNode().getStartMark().getIndex()) : to;
+        end = trimTrailing(text, start, end);
+        out.add(new Entry(start, end, Lines.indent(text, start), key.getStartMark().getLine() + 1, tuples.get(i).getValueNode()));
+      }
+      return out;
+    }
+
+    Optional<Entry> entry(String text, String key) throws MergeConflict {
+      List<Entry> all = entries(text);
+      Entry found = null;
+      for (int i = 0; i < all.size(); i++) {
+        Node k = node.getValue().get(i).getKeyNode();
+        if (k instanceof ScalarNode s && s.getValue().equals(key)) {
+          if (found != null) {
+            throw new MergeConflict(all.get(i).line, key + " is set twice in one mapping");
+          }
+          found = all.get(i);
+        }
+      }
+      return Optional.ofNullable(found);
+    }
+  }
+
+  /** Comments and blank lines at an entry's end belong to what follows it. */
+  private static int trimTrailing(String text, int start, int end) {
+    int e = end;
+    while (e > start) {
+      int lineStart = Lines.start(text, e - 1 < start ? start : e - 1);
+      if (lineStart <= start) {
+        break;
+      }
+      String line = text.substring(lineStart, e).strip();
+      if (line.isEmpty() || line.startsWith("#")) {
+        e = lineStart;
+      } else {
+        break;
+      }
+    }
+    return e;
+  }
+
+  private static MappingNode root(String text) throws MergeConflict {
+    Node node;
+    try {
+      node = yaml().compose(new StringReader(text));
+    } catch (RuntimeException e) {
+      throw new MergeConflict(0, "is not YAML: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+    }
+    if (node == null) {
+      return null;
+    }
+    if (!(node instanceof MappingNode m) || m.getFlowStyle() == DumperOptions.FlowStyle.FLOW) {
+      throw new MergeConflict(node.getStartMark().getLine() + 1, "is not a block mapping at its top");
+    }
+    return m;
+  }
+
+  private static Object load(String text) throws MergeConflict {
+    try {
+      return yaml().load(text);
+    } catch (RuntimeException e) {
+      throw new MergeConflict(0, "is not YAML: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+    }
+  }
+
+  private static Yaml yaml() {
+    LoaderOptions options = new LoaderOptions();
+    options.setAllowDuplicateKeys(false);
+    options.setMaxAliasesForCollections(50);
+    return new Yaml(options);
+  }
+
+  /** {@code key: value} as block YAML at {@code indent}, ending in a newline; nulls written {@code ~}. */
+  static String render(String key, Object value, String indent) {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put(key, value);
+    StringBuilder out = new StringBuilder();
+    for (String line : YamlText.write(doc).split("\n")) {
+      String l = line.endsWith(": null") ? line.substring(0, line.length() - 4) + "~"
+          : line.strip().equals("- null") ? line.substring(0, line.length() - 4) + "~" : line;
+      out.append(indent).append(l).append('\n');
+    }
+    return out.toString();
+  }
+
+  /** Numbers as BigDecimal, maps and lists recursively, so YAML's and Java's values compare. */
+  static Object normalize(Object v) {
+    if (v instanceof Integer || v instanceof Long || v instanceof BigInteger || v instanceof Short) {
+      return new BigDecimal(v.toString());
+    }
+    if (v instanceof Double || v instanceof Float) {
+      return BigDecimal.valueOf(((Number) v).doubleValue()).stripTrailingZeros();
+    }
+    if (v instanceof BigDecimal d) {
+      return d.stripTrailingZeros().scale() <= 0 ? new BigDecimal(d.toBigInteger()) : d.stripTrailingZeros();
+    }
+    if (v instanceof Map<?, ?> m) {
+      Map<Object, Object> out = new LinkedHashMap<>();
+      m.forEach((k, x) -> out.put(k, normalize(x)));
+      return out;
+    }
+    if (v instanceof List<?> l) {
+      return l.stream().map(YamlEditor::normalize).toList();
+    }
+    return v;
+  }
+
+  private static boolean equal(Object a, Object b) {
+    return java.util.Objects.equals(a, b);
+  }
+}

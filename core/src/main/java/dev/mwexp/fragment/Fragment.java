@@ -1,0 +1,24 @@
+package dev.mwexp.fragment;
+
+import dev.mwexp.export.Artifacts;
+
+/**
+ * mw-experimental's part of one file of one repository.
+ *
+ * @param repository where the file lives
+ * @param path the file, relative to the repository's root
+ * @param merge how that part merges into what the file already holds
+ */
+public record Fragment(Repository repository, String path, Merge merge) {
+
+  public Fragment {
+    if (!Artifacts.isSafePath(path)) {
+      throw new IllegalArgumentException("not a safe relative path: " + path);
+    }
+  }
+
+  /** {@code repository/path}, as plans and messages name it. */
+  public String name() {
+    return repository.directory() + "/" + path;
+  }
+}

@@ -1,0 +1,80 @@
+package dev.mwexp.repos;
+
+import dev.mwexp.files.SafeTree;
+import dev.mwexp.files.TreeException;
+import dev.mwexp.fragment.Repository;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Checkouts of any subset of the four repositories. Each root must be a directory shaped like
+ * its repository (a marker directory or file the real one has), so that a wrong path is refused
+ * before anything is read or written.
+ */
+public final class Checkouts {
+
+  private final Map<Repository, SafeTree> roots;
+
+  private Checkouts(Map<Repository, SafeTree> roots) {
+    this.roots = roots;
+  }
+
+  /** What marks each repository: the real ones all have it. */
+  static String marker(Repository repository) {
+    return switch (repository) {
+      case PUPPET -> "manifests";
+      case CHARTS -> "helmfile.d";
+      case DNS -> "templates";
+      case MEDIAWIKI_CONFIG -> "wmf-config";
+    };
+  }
+
+  /** The given roots, each checked to be its repository; every problem at once. */
+  public static Checkouts of(Map<Repository, Path> roots) throws CheckoutException {
+    Map<Repository, SafeTree> trees = new EnumMap<>(Repository.class);
+    List<String> problems = new ArrayList<>();
+    roots.forEach((repository, root) -> {
+      try {
+        SafeTree tree = SafeTree.at(root);
+        if (!Files.exists(root.resolve(marker(repository)))) {
+          problems.add(root + ": is not a checkout of " + repository.project() + " (it has no " + marker(repository)
+              + "/); pass its root with --" + repository.directory());
+          return;
+        }
+        trees.put(repository, tree);
+      } catch (TreeException e) {
+        problems.add(e.getMessage());
+      }
+    });
+    if (!problems.isEmpty()) {
+      throw new CheckoutException(problems);
+    }
+    return new Checkouts(trees);
+  }
+
+  /** Empty directories standing for the repositories (compile): no shape to check. */
+  public static Checkouts empty(Map<Repository, Path> roots) throws CheckoutException {
+    Map<Repository, SafeTree> trees = new EnumMap<>(Repository.class);
+    for (Map.Entry<Repository, Path> e : roots.entrySet()) {
+      try {
+        trees.put(e.getKey(), SafeTree.at(e.getValue()));
+      } catch (TreeException ex) {
+        throw new CheckoutException(List.of(ex.getMessage()));
+      }
+    }
+    return new Checkouts(trees);
+  }
+
+  public Optional<SafeTree> tree(Repository repository) {
+    return Optional.ofNullable(roots.get(repository));
+  }
+
+  public java.util.Set<Repository> repositories() {
+    return roots.keySet();
+  }
+}
