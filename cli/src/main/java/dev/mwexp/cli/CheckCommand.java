@@ -6,15 +6,20 @@ import dev.mwexp.consistency.Drift;
 import dev.mwexp.consistency.Report;
 import dev.mwexp.consistency.RoutingConsistency;
 import dev.mwexp.consistency.Violation;
-import dev.mwexp.export.Artifacts;
 import dev.mwexp.export.Compiler;
+import dev.mwexp.fragment.Repository;
 import dev.mwexp.model.Setup;
+import dev.mwexp.repos.CheckoutException;
+import dev.mwexp.repos.Checkouts;
+import dev.mwexp.repos.Plan;
+import dev.mwexp.repos.Sync;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -23,17 +28,25 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
-/** {@code mwexp check [SPEC] --against DIR}: routing consistency of DIR, and its drift from SPEC. */
+/**
+ * {@code mwexp check [SPEC] (--against DIR | --puppet DIR …)}: whether the trees route
+ * consistently; with SPEC, also how they drift from it.
+ */
 @Command(
     name = "check",
-    description = "Check that DIR's hiera, Kubernetes and ATS artifacts route consistently, and show how"
-        + " DIR drifts from what SPEC compiles to.")
+    description = "Check that the trees route every X-Wikimedia-Debug backend consistently, through the CNAME to a"
+        + " host that is labelled, tainted, runs one pod on the same port and mounts the same path. Without SPEC, only"
+        + " the trees' own consistency; with SPEC, also their drift from it.",
+    footer = {"", "Examples:", "  mwexp check --puppet ~/puppet --charts ~/deployment-charts --dns ~/dns --mediawiki-config ~/mediawiki-config",
+        "  mwexp check spec.yaml --against out/"})
 final class CheckCommand implements Callable<Integer> {
 
   @Mixin SpecOption spec;
 
-  @Option(names = "--against", required = true, paramLabel = "DIR", description = "The tree to check.")
+  @Option(names = "--against", paramLabel = "DIR", description = "A tree laid out as compile writes it.")
   Path against;
+
+  @Mixin RepositoryOptions repositories;
 
   @Option(names = "--no-drift", description = "Only check routing consistency, not drift from the spec.")
   boolean noDrift;
@@ -42,48 +55,80 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (!Files.isDirectory(against)) {
+    Map<Repository, Path> repos = repositories.given();
+    if ((against == null) == repos.isEmpty()) {
+      throw new CommandLine.ParameterException(command.commandLine(),
+          "give either --against DIR or the checkouts (--puppet, --charts, --dns, --mediawiki-config)");
+    }
+    if (against != null && !Files.isDirectory(against)) {
       throw new CommandLine.ParameterException(command.commandLine(), "--against " + against + " is not a directory");
     }
     PrintWriter out = command.commandLine().getOut();
-    Optional<Setup> setup = spec.load(command.commandLine().getErr());
-    if (setup.isEmpty()) {
-      return ExitCodes.PROBLEMS;
+    Optional<Setup> model = Optional.empty();
+    if (spec.isGiven()) {
+      model = spec.load(command.commandLine().getErr());
+      if (model.isEmpty()) {
+        return ExitCodes.PROBLEMS;
+      }
     }
-    Report report = RoutingConsistency.check(ArtifactTrees.of(against), setup.get());
+    ArtifactTrees trees;
+    if (against != null) {
+      trees = ArtifactTrees.of(against);
+    } else {
+      ArtifactTrees.Builder b = ArtifactTrees.builder();
+      repos.forEach(b::repository);
+      model.ifPresent(m -> b.service(m.service().name()));
+      trees = b.build();
+    }
+    Report report = model.map(m -> RoutingConsistency.check(trees, m)).orElseGet(() -> RoutingConsistency.check(trees));
     for (Violation v : report.violations()) {
       out.println(v.format());
     }
-    List<Difference> drift = noDrift ? List.of() : drift(setup.get());
-    for (Difference d : drift) {
-      out.println("DRIFT " + d.format());
+    int drift = 0;
+    if (model.isPresent() && !noDrift) {
+      if (against != null) {
+        List<Difference> differences = drift(model.get());
+        differences.forEach(d -> out.println("DRIFT " + d.format()));
+        drift = differences.size();
+      } else {
+        try {
+          Plan plan = Sync.plan(Compiler.fragments(model.get()), Checkouts.of(repos));
+          out.print(plan.diff());
+          drift = plan.changes().size();
+          if (drift > 0) {
+            out.println("to bring the checkouts in line with the spec: mwexp sync " + spec.name() + " <the same checkouts>");
+          }
+        } catch (CheckoutException e) {
+          e.problems().forEach(p -> out.println("DRIFT " + dev.mwexp.files.Inert.text(p)));
+          drift = e.problems().size();
+        }
+      }
     }
-    out.println(report.violations().size() + " violations, " + drift.size() + " differences");
+    out.println(report.violations().size() + " violations, " + drift + " differences");
     out.flush();
-    return report.isClean() && drift.isEmpty() ? ExitCodes.OK : ExitCodes.PROBLEMS;
+    return report.isClean() && drift == 0 ? ExitCodes.OK : ExitCodes.PROBLEMS;
   }
 
-  /** Drift in the formats DIR holds. */
+  /** Drift in the repositories DIR holds. */
   private List<Difference> drift(Setup setup) {
     List<String> formats = new ArrayList<>();
-    if (Files.isRegularFile(against.resolve("hiera.yaml"))) {
+    if (Files.isDirectory(against.resolve("puppet"))) {
       formats.add("hiera");
     }
     if (Files.isDirectory(against.resolve("k8s"))) {
       formats.add("k8s");
     }
-    if (Files.isDirectory(against.resolve("helmfile.d"))) {
+    if (Files.isDirectory(against.resolve("deployment-charts"))) {
       formats.add("helm-values");
     }
-    if (Files.isDirectory(against.resolve("ats"))) {
+    if (Files.isDirectory(against.resolve("puppet")) || Files.isDirectory(against.resolve("mediawiki-config"))) {
       formats.add("ats");
     }
     if (Files.isDirectory(against.resolve("dns"))) {
       formats.add("dns");
     }
-    Artifacts expected = Compiler.compile(setup, formats);
     try {
-      return Drift.between(expected, against);
+      return Drift.between(Compiler.compile(setup, formats), against);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

@@ -36,6 +36,11 @@ final class SpecOption {
     }
   }
 
+  /** Whether a spec was named (without one, the built-in default is used). */
+  boolean isGiven() {
+    return file != null;
+  }
+
   String name() {
     return file == null ? Spec.DEFAULT_ORIGIN : file.toString();
   }

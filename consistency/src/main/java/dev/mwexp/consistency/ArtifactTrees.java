@@ -16,21 +16,25 @@ import java.util.stream.Stream;
 public final class ArtifactTrees {
 
   private final Optional<Path> root;
+  private final java.util.Map<dev.mwexp.fragment.Repository, Path> repositories;
   private final Optional<Path> hiera;
   private final Optional<Path> manifests;
   private final Optional<Path> helmValues;
   private final Optional<Path> routingScript;
   private final List<Path> zones;
   private final String role;
+  private final String service;
 
   private ArtifactTrees(Builder b) {
     this.root = Optional.ofNullable(b.root);
+    this.repositories = java.util.Collections.unmodifiableMap(new java.util.EnumMap<>(b.repositories));
     this.hiera = Optional.ofNullable(b.hiera);
     this.manifests = Optional.ofNullable(b.manifests);
     this.helmValues = Optional.ofNullable(b.helmValues);
     this.routingScript = Optional.ofNullable(b.routingScript);
     this.zones = List.copyOf(b.zones);
     this.role = b.role;
+    this.service = b.service;
   }
 
   public static Builder builder() {
@@ -44,6 +48,12 @@ public final class ArtifactTrees {
    */
   public static ArtifactTrees of(Path root) {
     Builder b = builder().root(root);
+    // compile's layout: one directory per repository.
+    for (dev.mwexp.fragment.Repository r : dev.mwexp.fragment.Repository.values()) {
+      if (Files.isDirectory(root.resolve(r.directory()), LinkOption.NOFOLLOW_LINKS)) {
+        b.repository(r, root.resolve(r.directory()));
+      }
+    }
     // Links are judged (and refused) when the checker reads through them, not here.
     if (Files.exists(root.resolve("hiera.yaml"), LinkOption.NOFOLLOW_LINKS)) {
       b.hiera(root);
@@ -90,7 +100,7 @@ public final class ArtifactTrees {
    */
   public Path root() {
     return root.orElseGet(() -> {
-      List<Path> all = new java.util.ArrayList<>();
+      List<Path> all = new java.util.ArrayList<>(repositories.values());
       hiera.ifPresent(all::add);
       manifests.ifPresent(all::add);
       helmValues.ifPresent(all::add);
@@ -114,6 +124,11 @@ public final class ArtifactTrees {
     return hiera;
   }
 
+  /** The checkouts of the real repositories given, by repository. */
+  public java.util.Map<dev.mwexp.fragment.Repository, Path> repositories() {
+    return repositories;
+  }
+
   public Optional<Path> manifests() {
     return manifests;
   }
@@ -130,6 +145,11 @@ public final class ArtifactTrees {
     return zones;
   }
 
+  /** The service's directory under deployment-charts' {@code helmfile.d/services/}. */
+  public String service() {
+    return service;
+  }
+
   /** The hosts' Puppet role, as hiera's role levels spell it ({@code kubernetes/worker}). */
   public String role() {
     return role;
@@ -138,14 +158,29 @@ public final class ArtifactTrees {
   /** Collects tree locations. */
   public static final class Builder {
     private Path root;
+    private final java.util.Map<dev.mwexp.fragment.Repository, Path> repositories =
+        new java.util.EnumMap<>(dev.mwexp.fragment.Repository.class);
     private Path hiera;
     private Path manifests;
     private Path helmValues;
     private Path routingScript;
     private final List<Path> zones = new java.util.ArrayList<>();
     private String role = "kubernetes/worker";
+    private String service = "mw-experimental";
+
+    /** The service's name, as deployment-charts names its directory (default mw-experimental). */
+    public Builder service(String name) {
+      this.service = name;
+      return this;
+    }
 
     private Builder() {}
+
+    /** A checkout of one of the four real repositories, read in its real layout. */
+    public Builder repository(dev.mwexp.fragment.Repository repository, Path checkout) {
+      this.repositories.put(repository, checkout);
+      return this;
+    }
 
     /** The tree under check; nothing outside it is read. */
     public Builder root(Path dir) {

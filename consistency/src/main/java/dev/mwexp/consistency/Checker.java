@@ -33,12 +33,14 @@ final class Checker {
   private static final int MAX_CNAME_HOPS = 8;
 
   private final Facts facts;
+  private final String service;
   private final HieraKeys keys;
   private final Optional<Setup> model;
   private final List<Violation> out = new ArrayList<>();
   private final Map<String, CnameRecord> cnames = new HashMap<>();
 
-  Checker(Facts facts, HieraKeys keys, Optional<Setup> model) {
+  Checker(Facts facts, HieraKeys keys, Optional<Setup> model, String service) {
+    this.service = service;
     this.facts = facts;
     this.keys = keys;
     this.model = model;
@@ -53,10 +55,16 @@ final class Checker {
       model.ifPresent(this::backendsMatchModel);
     }
     Map<String, List<Backend>> reachedBy = new TreeMap<>();
-    List<Backend> backends = new ArrayList<>(facts.backends());
+    List<Backend> backends = new ArrayList<>(facts.backends().stream().filter(this::isOurs).toList());
     backends.sort(Comparator.comparing(Backend::scope).thenComparing(Backend::name));
+    Set<String> routed = new TreeSet<>();
     for (Backend backend : backends) {
-      resolve(backend).ifPresent(host -> reachedBy.computeIfAbsent(host, h -> new ArrayList<>()).add(backend));
+      resolve(backend).ifPresent(host -> {
+        reachedBy.computeIfAbsent(host, h -> new ArrayList<>()).add(backend);
+        if (backend.scope().equals("default")) {
+          routed.add(backend.name());
+        }
+      });
     }
     // Hosts no backend reaches still run a pod when their switch is on: their labels and taints
     // decide where that pod lands, so they are checked like the routed ones.
@@ -81,6 +89,7 @@ final class Checker {
           service(dc.get()).ifPresent(s -> via.forEach(b -> port(b, s)));
         });
     datacenters.forEach(this::datacenter);
+    realLayout(reachedBy.keySet(), routed);
     for (AlertObject alert : facts.alerts()) {
       add(Link.ALERTING, alert.kind() + " " + alert.name(), "no alerting objects", alert.kind(), alert.source());
     }
@@ -88,6 +97,29 @@ final class Checker {
   }
 
   // ---- backend -> host ----
+
+  /**
+   * Whether a backend is mw-experimental's. In mwexp's own tree, all are. In the real routing
+   * script, with a model: the names the model owns; without: the service's per-datacenter names,
+   * and any backend reaching a host whose hiera turns the service on.
+   */
+  private boolean isOurs(Backend b) {
+    if (facts.real().stanzas().isEmpty() && facts.real().debugList().isEmpty()) {
+      return true;
+    }
+    if (model.isPresent()) {
+      return dev.mwexp.fragment.Globs.matchesAny(dev.mwexp.fragment.Ownership.backendGlobs(model.get()), b.name());
+    }
+    if (b.name().startsWith("k8s-" + service + "-")) {
+      return true;
+    }
+    String name = b.host();
+    for (int hop = 0; hop < MAX_CNAME_HOPS && cnames.containsKey(name); hop++) {
+      name = cnames.get(name).target();
+    }
+    HostHiera h = facts.hiera().get(name);
+    return h != null && h.get(keys.mwExperimental()).map(v -> Boolean.TRUE.equals(v.value())).orElse(false);
+  }
 
   /** The host a backend reaches, through CNAMEs; empty (and a violation) when it reaches none. */
   private Optional<String> resolve(Backend backend) {
@@ -178,19 +210,23 @@ final class Checker {
           "tolerations " + w.tolerations().stream().map(Toleration::format).sorted().toList() + " for the host's taints",
           "host taints " + taints.stream().sorted().toList(), source(h, keys.nodeTaints()), w.source());
     }
+    boolean mountKnown = !(facts.unread("mount") && h.get(keys.mountPath()).isEmpty());
     Optional<String> mountPath = h.get(keys.mountPath()).map(v -> String.valueOf(v.value()));
     String mounted = w.hostPaths().get(mountPath.orElse(""));
-    if (mountPath.isEmpty() || mounted == null || !mounted.equals(mountPath.get())) {
+    if (mountKnown && (mountPath.isEmpty() || mounted == null || !mounted.equals(mountPath.get()))) {
       add(Link.MOUNT_PATH, host,
           "hostPath " + mountPath.orElse("(" + keys.mountPath() + ")") + " mounted at the same path",
           w.hostPaths().isEmpty() ? "no hostPath" : w.hostPaths().entrySet().stream()
               .map(e -> e.getKey() + " at " + e.getValue()).toList().toString(),
           source(h, keys.mountPath()), w.source());
     }
-    ownership(host, h);
+    if (mountKnown) {
+      ownership(host, h);
+    }
+    // Only where the host side names a servergroup (Wikimedia's chart takes it from helmfile).
     Optional<String> servergroup = h.get(keys.servergroup()).map(v -> String.valueOf(v.value()));
-    if (servergroup.isEmpty() || !servergroup.equals(w.servergroup())) {
-      add(Link.SERVERGROUP, host, "SERVERGROUP " + servergroup.orElse("(" + keys.servergroup() + ")"),
+    if (servergroup.isPresent() && !servergroup.equals(w.servergroup())) {
+      add(Link.SERVERGROUP, host, "SERVERGROUP " + servergroup.get(),
           w.servergroup().orElse("no SERVERGROUP"), source(h, keys.servergroup()), w.source());
     }
     h.get(keys.alerting())
@@ -241,9 +277,12 @@ final class Checker {
       add(Link.COVERAGE, dc, "a Deployment or DaemonSet", w.kind(), w.source());
     }
     ServiceFact s = service(dc).orElseThrow();
+    // Cluster policies matter once a datacenter has two hosts: a request for one host's code could
+    // be served by the other's pod. With one host (Wikimedia's chart sets no policy) they do not.
+    boolean policiesMatter = hosts.size() > 1 || s.externalTrafficPolicy().isPresent() || s.internalTrafficPolicy().isPresent();
     if (!s.type().equals("NodePort")
-        || !s.externalTrafficPolicy().equals(Optional.of("Local"))
-        || !s.internalTrafficPolicy().equals(Optional.of("Local"))) {
+        || (policiesMatter && (!s.externalTrafficPolicy().equals(Optional.of("Local"))
+            || !s.internalTrafficPolicy().equals(Optional.of("Local"))))) {
       add(Link.TRAFFIC_POLICY, dc, "type NodePort, externalTrafficPolicy Local, internalTrafficPolicy Local",
           "type " + s.type() + ", externalTrafficPolicy " + s.externalTrafficPolicy().orElse("Cluster")
               + ", internalTrafficPolicy " + s.internalTrafficPolicy().orElse("Cluster"), s.source());
@@ -289,11 +328,50 @@ final class Checker {
     }
   }
 
+  // ---- the real repositories ----
+
+  /** site.pp stanzas of the routed hosts, debug.json against what routes, and the chart's merged values. */
+  private void realLayout(Set<String> hosts, Set<String> routed) {
+    Facts.RealLayout real = facts.real();
+    out.addAll(real.chartValues());
+    real.stanzas().ifPresent(stanzas -> hosts.forEach(host -> {
+      var stanza = stanzas.get(host);
+      if (stanza == null) {
+        add(Link.NODE_STANZA, host, "node /^" + host.replace(".", "\\.") + "/ { role(kubernetes::worker) }",
+            "no node stanza for the host", Source.of(real.sitePp(), 0));
+      }
+    }));
+    real.debugList().ifPresent(list -> {
+      Source where = Source.of(real.debugJson(), 0);
+      for (String backend : routed) {
+        if (!list.contains(backend)) {
+          add(Link.DEBUG_LIST, backend, "listed in debug.json, so WikimediaDebug offers it", "not listed", where);
+        }
+      }
+      model.ifPresent(m -> {
+        Set<String> wanted = new TreeSet<>();
+        m.routes().forEach(r -> wanted.add(r.backend()));
+        List<String> owned = dev.mwexp.fragment.Ownership.backendGlobs(m);
+        for (String item : list) {
+          if (dev.mwexp.fragment.Globs.matchesAny(owned, item) && !wanted.contains(item)) {
+            add(Link.DEBUG_LIST, item, "no such backend (the model does not route it)", "listed", where);
+          }
+        }
+        for (String backend : wanted) {
+          if (!list.contains(backend) && !routed.contains(backend)) {
+            add(Link.DEBUG_LIST, backend, "listed in debug.json", "not listed", where);
+          }
+        }
+      });
+    });
+  }
+
   // ---- model ----
 
   private void backendsMatchModel(Setup setup) {
     Map<String, Backend> inTable = new TreeMap<>();
-    facts.backends().stream().filter(b -> b.scope().equals("default")).forEach(b -> inTable.putIfAbsent(b.name(), b));
+    facts.backends().stream().filter(b -> b.scope().equals("default")).filter(this::isOurs)
+        .forEach(b -> inTable.putIfAbsent(b.name(), b));
     Source modelSource = Source.model("routes");
     for (Route route : setup.routes()) {
       Backend b = inTable.remove(route.backend());

@@ -24,7 +24,23 @@ record Facts(
     List<ServiceFact> services,
     List<AlertObject> alerts,
     List<Violation> unreadable,
-    java.util.Set<String> unreadParts) {
+    java.util.Set<String> unreadParts,
+    RealLayout real) {
+
+  /**
+   * What only the real repositories hold: the node stanzas of site.pp (by host FQDN), the
+   * WikimediaDebug list of debug.json, and the chart values that would not survive helm's merge.
+   */
+  record RealLayout(
+      java.util.Optional<java.util.Map<String, dev.mwexp.format.sitepp.SitePp.Stanza>> stanzas,
+      String sitePp,
+      java.util.Optional<List<String>> debugList,
+      String debugJson,
+      List<Violation> chartValues) {
+    static RealLayout none() {
+      return new RealLayout(java.util.Optional.empty(), "", java.util.Optional.empty(), "", List.of());
+    }
+  }
 
   /** Parts of the trees that could not be read: {@code routing}, {@code zones}, {@code hiera}, {@code k8s:<dc>}, {@code k8s:*}. */
   boolean unread(String part) {

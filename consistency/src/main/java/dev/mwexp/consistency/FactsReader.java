@@ -11,7 +11,12 @@ import dev.mwexp.format.lua.LuaTables;
 import dev.mwexp.consistency.read.RoutingTableReader;
 import dev.mwexp.consistency.read.YamlDocument;
 import dev.mwexp.consistency.read.ZoneReader;
+import dev.mwexp.consistency.read.PuppetClassReader;
+import dev.mwexp.consistency.read.WikimediaHiera;
 import dev.mwexp.files.SafeTree;
+import dev.mwexp.format.sitepp.SitePp;
+import dev.mwexp.fragment.Repository;
+import java.util.Optional;
 import dev.mwexp.files.TreeException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,14 +48,17 @@ final class FactsReader {
     } catch (TreeException e) {
       unreadable.add(unreadable(e));
       return new Facts(backends, duplicates, cnames, hiera, vmDatacenters, k8s.workloads(), k8s.services(), k8s.alerts(),
-          unreadable, Set.of("routing", "zones", "hiera", "k8s:*"));
+          unreadable, Set.of("routing", "zones", "hiera", "k8s:*"), Facts.RealLayout.none());
     }
 
     Set<String> unread = new TreeSet<>();
-    trees.routingScript().ifPresent(script -> {
-      String name = tree.name(script);
+    Map<Repository, Path> repos = trees.repositories();
+    Optional<Path> script = trees.routingScript()
+        .or(() -> Optional.ofNullable(repos.get(Repository.PUPPET)).map(p -> p.resolve(ROUTING_SCRIPT)));
+    script.ifPresent(path -> {
+      String name = tree.name(path);
       try {
-        RoutingTableReader.Routing routing = RoutingTableReader.routing(name, tree.read(script));
+        RoutingTableReader.Routing routing = RoutingTableReader.routing(name, tree.read(path));
         backends.addAll(routing.backends());
         duplicates.addAll(routing.duplicates());
       } catch (LuaTables.LuaSyntaxException e) {
@@ -61,7 +69,9 @@ final class FactsReader {
         unread.add("routing");
       }
     });
-    for (Path zone : trees.zones()) {
+    List<Path> zones = new ArrayList<>(trees.zones());
+    Optional.ofNullable(repos.get(Repository.DNS)).map(p -> p.resolve("templates/wmnet")).ifPresent(zones::add);
+    for (Path zone : zones) {
       try {
         cnames.addAll(ZoneReader.read(tree.name(zone), tree.read(zone)));
       } catch (TreeException e) {
@@ -97,8 +107,113 @@ final class FactsReader {
         unread.add("k8s:*");
       }
     });
+    Facts.RealLayout real = repos.isEmpty() ? Facts.RealLayout.none()
+        : readReal(tree, trees, keys, hiera, vmDatacenters, k8s, unreadable, unread);
     return new Facts(backends, duplicates, cnames, hiera, vmDatacenters, k8s.workloads(), k8s.services(), k8s.alerts(),
-        unreadable, unread);
+        unreadable, unread, real);
+  }
+
+  /** operations/puppet's routing script, relative to the checkout. */
+  static final String ROUTING_SCRIPT = "modules/profile/files/trafficserver/x-wikimedia-debug-routing.lua";
+  static final String PROFILE_CLASS = "modules/profile/manifests/kubernetes/mediawiki_experimental.pp";
+
+  /** The parts only the real repositories have: site.pp, Wikimedia's hierarchy, debug.json, the chart's layers. */
+  private static Facts.RealLayout readReal(SafeTree tree, ArtifactTrees trees, HieraKeys keys, Map<String, HostHiera> hiera,
+      Map<String, String> vmDatacenters, KubernetesReader k8s, List<Violation> unreadable, Set<String> unread) {
+    Map<Repository, Path> repos = trees.repositories();
+    Optional<Map<String, SitePp.Stanza>> stanzas = Optional.empty();
+    String sitePpName = "";
+    Path puppet = repos.get(Repository.PUPPET);
+    if (puppet != null) {
+      Path sitePp = puppet.resolve("manifests/site.pp");
+      sitePpName = tree.name(sitePp);
+      Map<String, SitePp.Stanza> byHost = new TreeMap<>();
+      try {
+        for (SitePp.Stanza s : SitePp.stanzas(tree.read(sitePp))) {
+          byHost.put(s.host() + "." + s.datacenter() + ".wmnet", s);
+        }
+        stanzas = Optional.of(byHost);
+      } catch (TreeException e) {
+        unreadable.add(unreadable(e));
+      } catch (dev.mwexp.format.MergeConflict e) {
+        unreadable.add(unreadable(new TreeException(sitePpName, e.line(), 0, e.reason())));
+      }
+      Map<String, Map.Entry<String, Source>> mount = Map.of();
+      Path profile = puppet.resolve(PROFILE_CLASS);
+      try {
+        if (tree.exists(profile)) {
+          mount = PuppetClassReader.mountDirectory(tree.name(profile), tree.read(profile));
+        } else {
+          // No profile class in this checkout: the mount path's facts are not in it to check.
+          unread.add("mount");
+        }
+      } catch (TreeException e) {
+        unreadable.add(unreadable(e));
+      }
+      WikimediaHiera lookup = new WikimediaHiera(tree, puppet, trees.role());
+      List<String> wanted = List.of(keys.mwExperimental(), keys.nodeLabels(), keys.nodeTaints());
+      try {
+        for (Map.Entry<String, SitePp.Stanza> e : byHost.entrySet()) {
+          SitePp.Stanza s = e.getValue();
+          if (!s.role().equals(trees.role().replace("/", "::"))) {
+            continue;
+          }
+          HostHiera h = lookup.lookup(e.getKey(), s.host(), s.datacenter(), wanted);
+          if (h.hostFile() == null) {
+            continue;
+          }
+          Map<String, HostHiera.Value> values = new java.util.LinkedHashMap<>(h.keys());
+          boolean on = h.get(keys.mwExperimental()).map(v -> Boolean.TRUE.equals(v.value())).orElse(false);
+          if (on) {
+            // The profile class, not hiera, manages the mount path: its resource speaks for every host.
+            putMount(values, keys.mountPath(), mount.get("path"));
+            putMount(values, keys.mountOwner(), mount.get("owner"));
+            putMount(values, keys.mountGroup(), mount.get("group"));
+            putMount(values, keys.mountMode(), mount.get("mode"));
+          }
+          hiera.put(e.getKey(), new HostHiera(e.getKey(), h.hostFile(), values));
+          vmDatacenters.put(e.getKey(), s.datacenter());
+        }
+      } catch (TreeException e) {
+        unreadable.add(unreadable(e));
+        unread.add("hiera");
+      }
+    }
+    Optional<List<String>> debugList = Optional.empty();
+    String debugJson = "";
+    Path mwConfig = repos.get(Repository.MEDIAWIKI_CONFIG);
+    if (mwConfig != null) {
+      Path file = mwConfig.resolve("debug.json");
+      debugJson = tree.name(file);
+      try {
+        debugList = Optional.of(dev.mwexp.format.json.JsonListEditor.items(tree.read(file), "backends"));
+      } catch (TreeException e) {
+        unreadable.add(unreadable(e));
+      } catch (dev.mwexp.format.MergeConflict e) {
+        unreadable.add(unreadable(new TreeException(debugJson, e.line(), 0, e.reason())));
+      }
+    }
+    List<Violation> chart = new ArrayList<>();
+    Path charts = repos.get(Repository.CHARTS);
+    if (charts != null) {
+      Path dir = charts.resolve("helmfile.d/services").resolve(trees.service());
+      try {
+        chart.addAll(HelmValuesReader.read(tree, dir, k8s).stream()
+            .map(f -> Violation.builder().link(Link.CHART_VALUES).subject(f.key()).expected(f.expected())
+                .actual(f.actual()).addSources(f.source()).build())
+            .toList());
+      } catch (TreeException e) {
+        unreadable.add(unreadable(e));
+        unread.add("k8s:*");
+      }
+    }
+    return new Facts.RealLayout(stanzas, sitePpName, debugList, debugJson, chart);
+  }
+
+  private static void putMount(Map<String, HostHiera.Value> values, String key, Map.Entry<String, Source> fact) {
+    if (fact != null && !values.containsKey(key)) {
+      values.put(key, new HostHiera.Value(fact.getKey(), fact.getValue()));
+    }
   }
 
   /** {@code provision/vms.yaml}: the datacenter each VM is created in, as the tree says it. */

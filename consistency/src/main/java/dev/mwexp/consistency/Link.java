@@ -34,6 +34,12 @@ public enum Link {
   MOUNT_OWNERSHIP("the mount path's owner, group and mode"),
   /** The pod's SERVERGROUP differs from hiera's. */
   SERVERGROUP("the same servergroup on both sides"),
+  /** A routed host has no node stanza giving it the workers' role in site.pp. */
+  NODE_STANZA("site.pp gives the host the workers' role"),
+  /** A backend users can route to is missing from debug.json, or debug.json lists one that does not route. */
+  DEBUG_LIST("debug.json lists exactly the backends that route"),
+  /** A chart value the common values file would override, or that Kubernetes would reject. */
+  CHART_VALUES("the service's values survive helm's merge with the common files"),
   /** Something would alert. */
   ALERTING("nothing alerts");
 

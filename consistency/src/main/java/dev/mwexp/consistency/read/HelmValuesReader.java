@@ -33,19 +33,63 @@ public final class HelmValuesReader {
 
   private HelmValuesReader() {}
 
-  public static void read(SafeTree tree, Path serviceDir, KubernetesReader into) throws TreeException {
-    Path base = serviceDir.resolve("values.yaml");
-    List<YamlDocument> baseDocs = tree.exists(base) ? YamlDocument.read(tree, base) : List.of();
-    List<Path> perDc = tree.list(serviceDir).stream()
-        .filter(p -> p.getFileName().toString().matches("values-[a-z0-9]+\\.yaml")).toList();
-    for (Path file : perDc) {
-      String name = file.getFileName().toString();
-      String dc = name.substring("values-".length(), name.length() - ".yaml".length());
-      List<YamlDocument> dcDocs = YamlDocument.read(tree, file);
-      List<YamlDocument> layers = new ArrayList<>(baseDocs);
-      layers.addAll(dcDocs);
-      add(dc, layers, into);
+  /** A value that would not survive helm's merge: what the chart needs, what the layers give, where. */
+  public record Finding(String key, String expected, String actual, Source source) {}
+
+  /**
+   * Reads the values in helmfile's order — {@code global.yaml} (a link to the common file),
+   * {@code values.yaml}, {@code global-<dc>.yaml}, {@code values-<dc>.yaml} — for each datacenter
+   * a {@code values-<dc>.yaml} or {@code global-<dc>.yaml} names, and returns what the merge breaks.
+   */
+  public static List<Finding> read(SafeTree tree, Path serviceDir, KubernetesReader into) throws TreeException {
+    List<YamlDocument> base = new ArrayList<>();
+    for (String name : List.of("global.yaml", "values.yaml")) {
+      Path file = serviceDir.resolve(name);
+      if (tree.exists(file)) {
+        base.addAll(YamlDocument.read(tree, file));
+      }
     }
+    java.util.TreeSet<String> dcs = new java.util.TreeSet<>();
+    for (Path p : tree.list(serviceDir)) {
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:values|global)-([a-z0-9]+)\\.yaml")
+          .matcher(p.getFileName().toString());
+      if (m.matches()) {
+        dcs.add(m.group(1));
+      }
+    }
+    List<Finding> findings = new ArrayList<>();
+    for (String dc : dcs) {
+      List<YamlDocument> layers = new ArrayList<>(base);
+      for (String name : List.of("global-" + dc + ".yaml", "values-" + dc + ".yaml")) {
+        Path file = serviceDir.resolve(name);
+        if (tree.exists(file)) {
+          layers.addAll(YamlDocument.read(tree, file));
+        }
+      }
+      add(dc, layers, into);
+      findings.addAll(findings(dc, layers));
+    }
+    return findings;
+  }
+
+  /** What helm's merge does to the keys mw-experimental depends on. */
+  private static List<Finding> findings(String dc, List<YamlDocument> layers) {
+    JsonNode values = merged(layers);
+    List<Finding> out = new ArrayList<>();
+    JsonNode strategy = values.path("strategy");
+    if (strategy.path("type").asText("").equals("Recreate") && !strategy.path("rollingUpdate").isMissingNode()
+        && !strategy.path("rollingUpdate").isNull()) {
+      out.add(new Finding(dc + " strategy.rollingUpdate", "~ (Kubernetes rejects rollingUpdate with Recreate)",
+          strategy.path("rollingUpdate").toString(), sourceOf(layers, "/strategy/rollingUpdate")));
+    }
+    for (String pointer : List.of("/main_app/requests/auto_compute", "/main_app/limits/auto_compute", "/main_app/limits/enforce")) {
+      JsonNode v = values.at(pointer);
+      if (v.asBoolean(false)) {
+        out.add(new Finding(dc + " " + pointer.substring(1).replace('/', '.'),
+            "false, or the common file's computed resources replace the service's", v.toString(), sourceOf(layers, pointer)));
+      }
+    }
+    return out;
   }
 
   private static void add(String dc, List<YamlDocument> layers, KubernetesReader into) {
