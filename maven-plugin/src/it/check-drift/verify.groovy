@@ -1,6 +1,8 @@
 def log = new File(basedir, 'build.log').text
-// The committed Service's nodePort drifted from the spec: a routing violation and the drift.
-assert log.contains('[ERROR] PORT k8s-mw-experimental-eqiad: expected nodePort 4456, found nodePort 4457')
-assert log.contains('[ERROR] DRIFT k8s: eqiad/service.yaml /spec/ports/0/nodePort: expected 4456, found 4457')
-assert log.contains('mwexp: 2 routing violation(s), 1 difference(s) from the spec')
+// The spec moved the port to 4457; the checkouts still say 4456: a violation, and the sync diff.
+assert log.contains('[ERROR] BACKEND k8s-mw-experimental-eqiad: expected mw-experimental.eqiad.wmnet:4457, found mw-experimental.eqiad.wmnet:4456')
+assert log.contains('[ERROR] DRIFT -            ["k8s-mw-experimental-eqiad"]  = { host = "mw-experimental.eqiad.wmnet",      port = 4456 },')
+assert log.contains('[ERROR] DRIFT +            ["k8s-mw-experimental-eqiad"]  = { host = "mw-experimental.eqiad.wmnet",      port = 4457 },')
+assert log.contains('[ERROR] DRIFT +  public_port: 4457')
+assert log.contains('run mvn mwexp:sync with the same checkouts')
 true

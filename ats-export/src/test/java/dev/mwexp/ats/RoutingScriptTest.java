@@ -35,11 +35,12 @@ class RoutingScriptTest {
   private static Setup scoped() {
     Setup setup = Spec.defaultSetup();
     return ImmutableSetup.copyOf(setup).withDebugRouting(ImmutableDebugRouting.copyOf(setup.debugRouting())
+        .withPerHostBackends(true)
         .withScopes(RoutingScope.builder().name("testwiki").addRequestHosts("test.wikipedia.org").addDatacenters("eqiad").build()));
   }
 
   private static Map<String, String> run(Setup setup, String cases) throws Exception {
-    Path script = Files.writeString(tmp.resolve("routing.lua"), RoutingScript.lua(setup));
+    Path script = Files.writeString(tmp.resolve("routing.lua"), new AtsExporter().export(setup).get("puppet/" + RoutingScript.PATH));
     Path casesFile = Files.writeString(tmp.resolve("cases.lua"), "return {\n" + cases + "}\n");
     Path mock = Path.of("src/test/resources/ts-mock.lua");
     RealClients.Result r = LuaJit.run(mock, script, casesFile);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.mwexp.export.Artifacts;
+import dev.mwexp.format.zone.ZoneEditor;
 import dev.mwexp.model.Route;
 import dev.mwexp.model.Setup;
 import dev.mwexp.spec.Spec;
@@ -62,19 +63,20 @@ class TrafficServerEndToEndTest {
     StringBuilder hosts = new StringBuilder();
     IP_OF_HOST.forEach((host, ip) -> hosts.append(ip).append(' ').append(host).append('\n'));
     // The CNAMEs as the zone file says: each name resolves to its target's address.
-    for (String line : ats.get("dns/wmnet").split("\n")) {
-      String[] w = line.trim().split("\\s+");
-      if (w.length == 5 && w[3].equals("CNAME")) {
-        hosts.append(IP_OF_HOST.get(w[4].substring(0, w[4].length() - 1))).append(' ')
-            .append(w[0], 0, w[0].length() - 1).append('\n');
+    for (ZoneEditor.Line line : ZoneEditor.lines(ats.get("dns/" + DnsExporter.ZONE))) {
+      List<String> w = line.words();
+      if (w.size() == 5 && w.get(3).equals("CNAME")) {
+        String origin = line.origin().substring(0, line.origin().length() - 1);
+        hosts.append(IP_OF_HOST.get(w.get(4).substring(0, w.get(4).length() - 1))).append(' ')
+            .append(w.get(0)).append('.').append(origin).append('\n');
       }
     }
     proxyPort = freePort();
     Path etc = Files.createDirectories(dir.resolve("etc"));
     copyTree(Path.of("/etc/trafficserver"), etc);
-    Path script = Files.writeString(etc.resolve(RoutingScript.FILE), ats.get("ats/" + RoutingScript.FILE));
-    String clause = ats.get("ats/remap.config.fragment").lines().filter(l -> !l.startsWith("#")).findFirst().orElseThrow()
-        .replace(AtsExporter.SCRIPT_PATH, script.toString());
+    Path script = Files.writeString(etc.resolve(RoutingScript.FILE), ats.get("puppet/" + RoutingScript.PATH));
+    // As Wikimedia's MediaWiki mapping rules attach the script.
+    String clause = "@plugin=tslua.so @pparam=" + script;
     Files.writeString(etc.resolve("remap.config"),
         "map http://en.wikipedia.org/ http://127.0.0.100:" + originPort + "/ " + clause + "\n");
     Files.writeString(dir.resolve("hosts"), hosts);
@@ -169,7 +171,8 @@ class TrafficServerEndToEndTest {
     // verify_config, run on the generated wiring before start, is what catches it.
     Path etc2 = Files.createDirectories(dir.resolve("etc-broken"));
     copyTree(dir.resolve("etc"), etc2);
-    Files.writeString(etc2.resolve(RoutingScript.FILE), RoutingScript.lua(SETUP) + "\nlocal broken = = 1\n");
+    Files.writeString(etc2.resolve(RoutingScript.FILE),
+        new AtsExporter().export(SETUP).get("puppet/" + RoutingScript.PATH) + "\nlocal broken = = 1\n");
     Files.writeString(etc2.resolve("remap.config"),
         Files.readString(dir.resolve("etc").resolve("remap.config")).replace(dir.resolve("etc").toString(), etc2.toString()));
     Path runroot2 = Files.writeString(dir.resolve("runroot-broken.yaml"),

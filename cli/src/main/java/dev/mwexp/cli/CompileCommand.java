@@ -36,7 +36,8 @@ final class CompileCommand implements Callable<Integer> {
 
   @Option(
       names = "--raw-manifests",
-      description = "Also write plain Kubernetes manifests under DIR/k8s/<dc>/, for clusters without Wikimedia's chart.")
+      description = "Write plain Kubernetes manifests under DIR/k8s/<dc>/ instead of the chart's values, for clusters"
+          + " without Wikimedia's chart.")
   boolean rawManifests;
 
   @picocli.CommandLine.Spec CommandSpec command;
@@ -44,8 +45,9 @@ final class CompileCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     List<String> selected = new ArrayList<>(formats);
-    if (rawManifests && !selected.contains("k8s")) {
-      selected.add("k8s");
+    if (rawManifests) {
+      // For clusters without Wikimedia's chart: the manifests take the chart values' place.
+      selected.replaceAll(f -> f.equals("helm-values") ? "k8s" : f);
     }
     for (String f : selected) {
       if (!Compiler.exporters().containsKey(f)) {

@@ -106,6 +106,6 @@ class MainTest {
   void specPrintsTheCanonicalForm() {
     Result r = run("spec");
     assertThat(r.code()).isZero();
-    assertThat(r.out()).contains("  port: 4456\n").contains("  mountMode: \"0775\"\n");
+    assertThat(r.out()).contains("  port: 4456\n").contains("  mountMode: \"2775\"\n");
   }
 }

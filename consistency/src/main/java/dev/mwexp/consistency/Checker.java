@@ -110,14 +110,27 @@ final class Checker {
     if (model.isPresent()) {
       return dev.mwexp.fragment.Globs.matchesAny(dev.mwexp.fragment.Ownership.backendGlobs(model.get()), b.name());
     }
-    if (b.name().startsWith("k8s-" + service + "-")) {
+    // The service's per-datacenter names: as the chart directory, the Services or the caller name it.
+    Set<String> names = new TreeSet<>();
+    names.add(service);
+    facts.real().service().ifPresent(names::add);
+    facts.services().forEach(sv -> names.add(sv.name()));
+    if (names.stream().anyMatch(n -> b.name().startsWith("k8s-" + n + "-"))) {
+      return true;
+    }
+    // A per-host backend is named after its host; any other reaches one through its target.
+    if (switchedOn(b.name())) {
       return true;
     }
     String name = b.host();
     for (int hop = 0; hop < MAX_CNAME_HOPS && cnames.containsKey(name); hop++) {
       name = cnames.get(name).target();
     }
-    HostHiera h = facts.hiera().get(name);
+    return switchedOn(name);
+  }
+
+  private boolean switchedOn(String host) {
+    HostHiera h = facts.hiera().get(host);
     return h != null && h.get(keys.mwExperimental()).map(v -> Boolean.TRUE.equals(v.value())).orElse(false);
   }
 

@@ -29,16 +29,19 @@ record Facts(
 
   /**
    * What only the real repositories hold: the node stanzas of site.pp (by host FQDN), the
-   * WikimediaDebug list of debug.json, and the chart values that would not survive helm's merge.
+   * WikimediaDebug list of debug.json, the chart values that would not survive helm's merge, and
+   * the service's name as deployment-charts' directory gives it.
    */
   record RealLayout(
       java.util.Optional<java.util.Map<String, dev.mwexp.format.sitepp.SitePp.Stanza>> stanzas,
       String sitePp,
       java.util.Optional<List<String>> debugList,
       String debugJson,
-      List<Violation> chartValues) {
+      List<Violation> chartValues,
+      java.util.Optional<String> service) {
     static RealLayout none() {
-      return new RealLayout(java.util.Optional.empty(), "", java.util.Optional.empty(), "", List.of());
+      return new RealLayout(java.util.Optional.empty(), "", java.util.Optional.empty(), "", List.of(),
+          java.util.Optional.empty());
     }
   }
 

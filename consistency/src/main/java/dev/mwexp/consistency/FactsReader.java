@@ -108,7 +108,7 @@ final class FactsReader {
       }
     });
     Facts.RealLayout real = repos.isEmpty() ? Facts.RealLayout.none()
-        : readReal(tree, trees, keys, hiera, vmDatacenters, k8s, unreadable, unread);
+        : readReal(tree, trees, keys, hiera, vmDatacenters, k8s, unreadable, unread, names(backends, cnames));
     return new Facts(backends, duplicates, cnames, hiera, vmDatacenters, k8s.workloads(), k8s.services(), k8s.alerts(),
         unreadable, unread, real);
   }
@@ -118,8 +118,17 @@ final class FactsReader {
   static final String PROFILE_CLASS = "modules/profile/manifests/kubernetes/mediawiki_experimental.pp";
 
   /** The parts only the real repositories have: site.pp, Wikimedia's hierarchy, debug.json, the chart's layers. */
+  /** Every host name the routing table and the zones mention, to name hosts site.pp does not. */
+  private static Set<String> names(List<Backend> backends, List<CnameRecord> cnames) {
+    Set<String> names = new TreeSet<>();
+    backends.forEach(b -> names.add(b.host()));
+    cnames.forEach(c -> names.add(c.target()));
+    return names;
+  }
+
   private static Facts.RealLayout readReal(SafeTree tree, ArtifactTrees trees, HieraKeys keys, Map<String, HostHiera> hiera,
-      Map<String, String> vmDatacenters, KubernetesReader k8s, List<Violation> unreadable, Set<String> unread) {
+      Map<String, String> vmDatacenters, KubernetesReader k8s, List<Violation> unreadable, Set<String> unread,
+      Set<String> mentioned) {
     Map<Repository, Path> repos = trees.repositories();
     Optional<Map<String, SitePp.Stanza>> stanzas = Optional.empty();
     String sitePpName = "";
@@ -130,7 +139,9 @@ final class FactsReader {
       Map<String, SitePp.Stanza> byHost = new TreeMap<>();
       try {
         for (SitePp.Stanza s : SitePp.stanzas(tree.read(sitePp))) {
-          byHost.put(s.host() + "." + s.datacenter() + ".wmnet", s);
+          // The FQDN as the routing table or a zone names the host; Wikimedia's .wmnet otherwise.
+          String prefix = s.host() + "." + s.datacenter() + ".";
+          byHost.put(mentioned.stream().filter(n -> n.startsWith(prefix)).findFirst().orElse(prefix + "wmnet"), s);
         }
         stanzas = Optional.of(byHost);
       } catch (TreeException e) {
@@ -150,10 +161,31 @@ final class FactsReader {
       } catch (TreeException e) {
         unreadable.add(unreadable(e));
       }
+      // Hosts whose own file turns the service on but that site.pp does not name (yet): named as
+      // the routing table or a zone names them, so that the missing stanza is reported.
+      Map<String, SitePp.Stanza> hosts = new TreeMap<>(byHost);
+      Path hostDir = puppet.resolve("hieradata/hosts");
+      try {
+        if (tree.isDirectory(hostDir)) {
+          for (Path file : tree.list(hostDir)) {
+            String shortName = file.getFileName().toString().replaceFirst("\\.yaml$", "");
+            boolean known = hosts.values().stream().anyMatch(st -> st.host().equals(shortName));
+            if (known || !file.getFileName().toString().endsWith(".yaml")
+                || tree.read(file).lines().noneMatch(l -> l.startsWith(keys.mwExperimental() + ":"))) {
+              continue;
+            }
+            mentioned.stream().filter(n -> n.startsWith(shortName + ".") && n.split("\\.").length >= 3).findFirst()
+                .ifPresent(fqdn -> hosts.put(fqdn, new SitePp.Stanza(0, 0, shortName, fqdn.split("\\.")[1],
+                    trees.role().replace("/", "::"))));
+          }
+        }
+      } catch (TreeException e) {
+        unreadable.add(unreadable(e));
+      }
       WikimediaHiera lookup = new WikimediaHiera(tree, puppet, trees.role());
       List<String> wanted = List.of(keys.mwExperimental(), keys.nodeLabels(), keys.nodeTaints());
       try {
-        for (Map.Entry<String, SitePp.Stanza> e : byHost.entrySet()) {
+        for (Map.Entry<String, SitePp.Stanza> e : hosts.entrySet()) {
           SitePp.Stanza s = e.getValue();
           if (!s.role().equals(trees.role().replace("/", "::"))) {
             continue;
@@ -194,9 +226,24 @@ final class FactsReader {
       }
     }
     List<Violation> chart = new ArrayList<>();
+    Optional<String> service = Optional.empty();
     Path charts = repos.get(Repository.CHARTS);
     if (charts != null) {
-      Path dir = charts.resolve("helmfile.d/services").resolve(trees.service());
+      Path services = charts.resolve("helmfile.d/services");
+      Path dir = services.resolve(trees.service());
+      if (!tree.exists(dir) && tree.isDirectory(services)) {
+        // Another service name: the one service directory that is not a shared one (_name_).
+        try {
+          List<Path> own = tree.list(services).stream()
+              .filter(p -> !p.getFileName().toString().startsWith("_") && tree.isDirectory(p)).toList();
+          if (own.size() == 1) {
+            dir = own.get(0);
+          }
+        } catch (TreeException e) {
+          unreadable.add(unreadable(e));
+        }
+      }
+      service = Optional.of(dir.getFileName().toString());
       try {
         chart.addAll(HelmValuesReader.read(tree, dir, k8s).stream()
             .map(f -> Violation.builder().link(Link.CHART_VALUES).subject(f.key()).expected(f.expected())
@@ -207,7 +254,7 @@ final class FactsReader {
         unread.add("k8s:*");
       }
     }
-    return new Facts.RealLayout(stanzas, sitePpName, debugList, debugJson, chart);
+    return new Facts.RealLayout(stanzas, sitePpName, debugList, debugJson, chart, service);
   }
 
   private static void putMount(Map<String, HostHiera.Value> values, String key, Map.Entry<String, Source> fact) {

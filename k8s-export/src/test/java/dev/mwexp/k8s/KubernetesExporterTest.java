@@ -45,7 +45,7 @@ class KubernetesExporterTest {
 
   @Test
   void defaultSetupMatchesTheGoldenHelmValues() throws Exception {
-    assertGolden(new HelmValuesExporter().export(Spec.defaultSetup()), "helmfile.d");
+    assertGolden(new HelmValuesExporter().export(Spec.defaultSetup()), "deployment-charts");
   }
 
   private static JsonNode doc(Artifacts a, String path) throws Exception {
@@ -113,17 +113,29 @@ class KubernetesExporterTest {
     qt().withExamples(300).forAll(SetupGenerators.setups()).checkAssert(setup -> {
       try {
         Artifacts a = new HelmValuesExporter().export(setup);
-        String dir = "helmfile.d/services/" + setup.service().name() + "/";
+        String dir = "deployment-charts/helmfile.d/services/" + setup.service().name() + "/";
         JsonNode values = doc(a, dir + "values.yaml");
         assertThat(values.path("mesh").path("public_port").asInt()).isEqualTo(setup.service().port());
         assertThat(values.path("mw").path("experimental").path("enabled").asBoolean()).isTrue();
-        assertThat(values.path("php").path("servergroup").asText()).isEqualTo(setup.service().servergroup());
+        // What keeps the common global.yaml from winning: rollingUpdate unset, resources not computed.
+        assertThat(values.path("strategy").path("type").asText()).isEqualTo("Recreate");
+        assertThat(values.path("strategy").has("rollingUpdate")).isTrue();
+        assertThat(values.path("strategy").path("rollingUpdate").isNull()).isTrue();
+        assertThat(values.at("/main_app/requests/auto_compute").asBoolean(true)).isFalse();
+        assertThat(values.at("/main_app/limits/auto_compute").asBoolean(true)).isFalse();
+        assertThat(values.at("/main_app/limits/enforce").asBoolean(true)).isFalse();
+        assertThat(values.at("/main_app/limits/memory").asText()).isEqualTo(setup.service().resources().limits().memory());
+        // The image comes from scap's release file.
+        assertThat(a.files().values()).noneMatch(text -> text.contains("image"));
         assertThat(values.path("affinity").path("nodeSelector").path(setup.scheduling().nodeLabel().key()).asText())
             .isEqualTo(setup.scheduling().nodeLabel().value());
         assertThat(values.path("tolerations").size()).isEqualTo(setup.scheduling().taints().size());
         for (Datacenter dc : setup.datacenters()) {
-          assertThat(doc(a, dir + "values-" + dc.name() + ".yaml").path("resources").path("replicas").asInt())
-              .isEqualTo(dc.hosts().size());
+          JsonNode perDc = doc(a, dir + "values-" + dc.name() + ".yaml");
+          // helm's merge: the datacenter's file wins over values.yaml.
+          JsonNode replicas = perDc.at("/resources/replicas").isMissingNode() ? values.at("/resources/replicas")
+              : perDc.at("/resources/replicas");
+          assertThat(replicas.asInt()).as(dc.name()).isEqualTo(dc.hosts().size());
         }
         assertThat(a.files()).hasSize(setup.datacenters().size() + 1);
       } catch (Exception e) {

@@ -1,20 +1,17 @@
 package dev.mwexp.maven;
 
 import dev.mwexp.consistency.ArtifactTrees;
-import dev.mwexp.consistency.Difference;
-import dev.mwexp.consistency.Drift;
 import dev.mwexp.consistency.Report;
 import dev.mwexp.consistency.RoutingConsistency;
 import dev.mwexp.consistency.Violation;
 import dev.mwexp.export.Compiler;
 import dev.mwexp.model.Setup;
+import dev.mwexp.repos.CheckoutException;
+import dev.mwexp.repos.Plan;
+import dev.mwexp.repos.Sync;
 import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -23,34 +20,38 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Checks committed hiera, Kubernetes and ATS trees for routing consistency, and for drift from
- * what the spec compiles to.
+ * Checks checkouts of the four repositories: that they route every X-Wikimedia-Debug backend
+ * consistently, and that mw-experimental's part of them is what the spec says (what
+ * {@code mwexp:sync} would change).
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public final class CheckMojo extends AbstractMojo {
 
+  /** The spec the checkouts must agree with. */
   @Parameter(property = "mwexp.spec", defaultValue = "${project.basedir}/src/main/mwexp/mw-experimental.yaml")
   File spec;
 
-  /** The directory holding {@code hiera.yaml} and {@code hieradata/}. */
-  @Parameter(property = "mwexp.hieraDirectory")
-  File hieraDirectory;
+  /** A checkout of operations/puppet. */
+  @Parameter(property = "mwexp.puppetDirectory")
+  File puppetDirectory;
 
-  /** Kubernetes manifests, one subdirectory per datacenter. */
-  @Parameter(property = "mwexp.manifestsDirectory")
-  File manifestsDirectory;
+  /** A checkout of operations/deployment-charts. */
+  @Parameter(property = "mwexp.chartsDirectory")
+  File chartsDirectory;
 
-  /** The ATS routing script's directory. */
-  @Parameter(property = "mwexp.atsDirectory")
-  File atsDirectory;
-
-  /** DNS zone snippets. */
+  /** A checkout of operations/dns. */
   @Parameter(property = "mwexp.dnsDirectory")
   File dnsDirectory;
 
+  /** A checkout of operations/mediawiki-config. */
+  @Parameter(property = "mwexp.mediawikiConfigDirectory")
+  File mediawikiConfigDirectory;
+
+  /** Fail the build on any violation or drift; false only warns. */
   @Parameter(property = "mwexp.failOnViolation", defaultValue = "true")
   boolean failOnViolation;
 
+  /** Skip the goal. */
   @Parameter(property = "mwexp.skip", defaultValue = "false")
   boolean skip;
 
@@ -60,40 +61,26 @@ public final class CheckMojo extends AbstractMojo {
       getLog().info("Skipping mwexp:check (mwexp.skip is true)");
       return;
     }
+    var roots = Checkouts.of(puppetDirectory, chartsDirectory, dnsDirectory, mediawikiConfigDirectory, "check");
     Setup setup = Specs.load(spec.toPath(), getLog());
-    ArtifactTrees.Builder trees = ArtifactTrees.builder();
-    List<String> findings = new ArrayList<>();
-    try {
-      if (hieraDirectory != null) {
-        trees.hiera(existing("hieraDirectory", hieraDirectory));
-        drift("hiera", hieraDirectory, setup, findings);
-      }
-      if (manifestsDirectory != null) {
-        trees.manifests(existing("manifestsDirectory", manifestsDirectory));
-        drift("k8s", manifestsDirectory, setup, findings);
-      }
-      if (atsDirectory != null) {
-        try (Stream<Path> files = Files.list(existing("atsDirectory", atsDirectory))) {
-          files.filter(p -> p.toString().endsWith(".lua") && !p.toString().endsWith("_test.lua"))
-              .sorted().findFirst().ifPresent(trees::routingScript);
-        }
-        drift("ats", atsDirectory, setup, findings);
-      }
-      if (dnsDirectory != null) {
-        try (Stream<Path> files = Files.list(existing("dnsDirectory", dnsDirectory))) {
-          files.filter(Files::isRegularFile).sorted().forEach(trees::zone);
-        }
-        drift("dns", dnsDirectory, setup, findings);
-      }
-    } catch (IOException e) {
-      throw new MojoExecutionException("mwexp: cannot read the trees to check: " + e.getMessage(), e);
-    }
+    ArtifactTrees.Builder trees = ArtifactTrees.builder().service(setup.service().name());
+    roots.forEach(trees::repository);
     Report report = RoutingConsistency.check(trees.build(), setup);
+    List<String> findings = new ArrayList<>();
     for (Violation v : report.violations()) {
-      findings.add(0, v.format());
+      findings.add(v.format());
+    }
+    int drift;
+    try {
+      Plan plan = Sync.plan(Compiler.fragments(setup), dev.mwexp.repos.Checkouts.of(roots));
+      plan.diff().lines().forEach(line -> findings.add("DRIFT " + line));
+      drift = plan.changes().size();
+    } catch (CheckoutException e) {
+      e.problems().forEach(p -> findings.add("DRIFT " + p));
+      drift = e.problems().size();
     }
     if (findings.isEmpty()) {
-      getLog().info("mwexp: routing is consistent and the trees match the spec");
+      getLog().info("mwexp: routing is consistent and the checkouts match the spec");
       return;
     }
     for (String finding : findings) {
@@ -103,25 +90,11 @@ public final class CheckMojo extends AbstractMojo {
         getLog().warn(finding);
       }
     }
-    String summary = report.violations().size() + " routing violation(s), "
-        + (findings.size() - report.violations().size()) + " difference(s) from the spec";
+    String summary = report.violations().size() + " routing violation(s), " + drift + " file(s) differing from the spec";
     if (failOnViolation) {
-      throw new MojoFailureException("mwexp: " + summary + "; run mvn mwexp:compile and commit its output,"
-          + " or set <failOnViolation>false</failOnViolation> to only warn");
+      throw new MojoFailureException("mwexp: " + summary + "; run mvn mwexp:sync with the same checkouts to bring"
+          + " them in line (-Dmwexp.dryRun=true shows the diff), or set <failOnViolation>false</failOnViolation> to only warn");
     }
     getLog().warn("mwexp: " + summary);
-  }
-
-  private static Path existing(String parameter, File dir) throws MojoExecutionException {
-    if (!dir.isDirectory()) {
-      throw new MojoExecutionException("<" + parameter + "> " + dir + " is not a directory");
-    }
-    return dir.toPath();
-  }
-
-  private static void drift(String format, File dir, Setup setup, List<String> findings) throws IOException {
-    for (Difference d : Drift.ofComponent(Compiler.compile(setup, List.of(format)), dir.toPath())) {
-      findings.add("DRIFT " + format + ": " + d.format());
-    }
   }
 }

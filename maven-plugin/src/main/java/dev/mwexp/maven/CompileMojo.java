@@ -14,7 +14,11 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
-/** Compiles the mw-experimental spec into hiera, Kubernetes, helm values, ATS and DNS files. */
+/**
+ * Compiles the mw-experimental spec into mw-experimental's part of the four repositories, applied
+ * to empty ones, under {@code outputDirectory}: {@code puppet/}, {@code deployment-charts/},
+ * {@code dns/}, {@code mediawiki-config/}.
+ */
 @Mojo(name = "compile", defaultPhase = LifecyclePhase.GENERATE_RESOURCES, threadSafe = true)
 public final class CompileMojo extends AbstractMojo {
 
@@ -24,8 +28,8 @@ public final class CompileMojo extends AbstractMojo {
   @Parameter(property = "mwexp.outputDirectory", defaultValue = "${project.build.directory}/mwexp")
   File outputDirectory;
 
-  /** Formats to write: hiera, k8s, helm-values, ats, dns. */
-  @Parameter(property = "mwexp.formats", defaultValue = "hiera,k8s,helm-values,ats,dns")
+  /** Formats to write: hiera, helm-values, ats, dns (the four repositories) and k8s (raw manifests). */
+  @Parameter(property = "mwexp.formats", defaultValue = "hiera,helm-values,ats,dns")
   List<String> formats;
 
   @Parameter(property = "mwexp.skip", defaultValue = "false")

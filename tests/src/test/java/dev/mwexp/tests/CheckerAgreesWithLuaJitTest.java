@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CheckerAgreesWithLuaJitTest {
 
-  private static final String SCRIPT = "ats/x-wikimedia-debug-routing.lua";
+  private static final String SCRIPT = "puppet/modules/profile/files/trafficserver/x-wikimedia-debug-routing.lua";
   private static final Pattern ENTRY = Pattern.compile("(?m)^( +)\\[\"([^\"]+)\"\\] = \\{ host = \"([^\"]+)\", port = (\\d+) \\},\\n");
 
   @TempDir static Path tmp;
@@ -56,11 +56,11 @@ class CheckerAgreesWithLuaJitTest {
     return switch (kind) {
       case 1 -> lua.substring(0, e.end) + e.indent + "[\"" + e.name + "\"] = { host = \"moved." + e.host + "\", port = "
           + (Integer.parseInt(e.port) + 1) + " },\n" + lua.substring(e.end);
-      case 2 -> lua.replace("local default = {", "local default_full = {")
-          .replace("-- Scopes chosen", "local default = { name = \"default\", backends = {\n"
-              + e.indent + "[\"" + e.name + "\"] = { host = \"only." + e.host + "\", port = 1 },\n} }\n\n-- Scopes chosen");
-      case 3 -> lua.replace("\nfunction do_remap()", "\ndefault = { name = \"default\", backends = { [\"" + e.name
-          + "\"] = { host = \"again." + e.host + "\", port = 2 } } }\n\nfunction do_remap()");
+      case 2 -> lua.replace("local debug_maps = {", "local debug_maps_full = {")
+          .replace("local function scope_for", "local debug_maps = { scopes = {}, default = { name = \"default\", backends = {\n"
+              + e.indent + "[\"" + e.name + "\"] = { host = \"only." + e.host + "\", port = 1 },\n} } }\n\nlocal function scope_for");
+      case 3 -> lua.replace("\nfunction do_remap()", "\ndebug_maps = { scopes = {}, default = { name = \"default\", backends = { [\""
+          + e.name + "\"] = { host = \"again." + e.host + "\", port = 2 } } } }\n\nfunction do_remap()");
       default -> lua;
     };
   }

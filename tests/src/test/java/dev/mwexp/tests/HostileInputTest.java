@@ -28,7 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HostileInputTest {
 
-  private static final String LUA = "ats/x-wikimedia-debug-routing.lua";
+  private static final String LUA = "puppet/modules/profile/files/trafficserver/x-wikimedia-debug-routing.lua";
+  private static final String ZONE = "dns/templates/wmnet";
+  private static final String SPEC = Path.of("../examples/mw-experimental.yaml").toString();
 
   @TempDir Path tmp;
 
@@ -51,7 +53,8 @@ class HostileInputTest {
 
   private Path compiled(String name) {
     Path out = tmp.resolve(name);
-    assertThat(run("compile", "--out", out.toString()).code()).isZero();
+    // The four repositories, and raw manifests for the Kubernetes cases.
+    assertThat(run("compile", "--out", out.toString(), "--raw-manifests").code()).isZero();
     return out;
   }
 
@@ -80,14 +83,14 @@ class HostileInputTest {
     Files.createDirectories(out.resolve(".git"));
     Files.writeString(out.resolve(".git/HEAD"), "ref: refs/heads/main\n");
     Files.writeString(out.resolve("mw-experimental.yaml"), "datacenters: {}\n");
-    edit(out.resolve("dns/wmnet"), "300", "600");
+    edit(out.resolve(ZONE), " 1H ", " 2H ");
     TreeMap<String, String> before = snapshot(out);
 
     Result r = run("compile", "--out", out.toString());
 
     assertThat(r.code()).isEqualTo(3);
     assertThat(r.err()).contains("  .git/ (not written by mwexp)", "  NOTES.md (not written by mwexp)",
-        "  mw-experimental.yaml (not written by mwexp)", "  dns/wmnet (changed since mwexp wrote it)");
+        "  mw-experimental.yaml (not written by mwexp)", "  " + ZONE + " (changed since mwexp wrote it)");
     assertThat(snapshot(out)).isEqualTo(before);
   }
 
@@ -150,7 +153,7 @@ class HostileInputTest {
     cases.put("a malformed number 1abc", dir -> edit(dir.resolve(LUA), "port = 4456", "port = 1abc"));
     cases.put("a malformed number 0xZZ", dir -> edit(dir.resolve(LUA), "port = 4456", "port = 0xZZ"));
     cases.put("a malformed number 1e", dir -> edit(dir.resolve(LUA), "port = 4456", "port = 1e"));
-    cases.put("a zone TTL past 32 bits", dir -> edit(dir.resolve("dns/wmnet"), " 300 ", " 99999999999 "));
+    cases.put("a zone TTL past 32 bits", dir -> edit(dir.resolve(ZONE), "mw-experimental 1H ", "mw-experimental 99999999999 "));
     cases.put("a non-UTF-8 byte", dir -> Files.write(dir.resolve("k8s/eqiad/service.yaml"),
         new byte[] {'#', ' ', (byte) 0xff, '\n'}, StandardOpenOption.APPEND));
     Map<String, String> expected = Map.of(
@@ -160,14 +163,14 @@ class HostileInputTest {
         "a malformed number 1abc", "malformed number near '1abc'",
         "a malformed number 0xZZ", "malformed number near '0xZZ'",
         "a malformed number 1e", "malformed number near '1e'",
-        "a zone TTL past 32 bits", "UNREADABLE dns/wmnet: expected a readable file inside the tree, found TTL '99999999999'",
+        "a zone TTL past 32 bits", "UNREADABLE " + ZONE + ": expected a readable file inside the tree, found TTL '99999999999'",
         "a non-UTF-8 byte", "UNREADABLE k8s/eqiad/service.yaml: expected a readable file inside the tree, found is not UTF-8: byte 0xff");
     int n = 0;
     for (Map.Entry<String, TreeEdit> c : cases.entrySet()) {
       Path dir = compiled("tree" + n++);
       c.getValue().apply(dir);
       Result r = run("check", "--against", dir.toString());
-      assertThat(r.code()).as(c.getKey()).isEqualTo(1);
+      assertThat(r.code()).as(c.getKey() + r.out()).isEqualTo(1);
       assertThat(r.out()).as(c.getKey()).contains(expected.get(c.getKey()));
       // One violation: the file; what it leaves unknown is not reported again.
       assertThat(r.out()).as(c.getKey()).contains("\n1 violations, ");
@@ -175,7 +178,7 @@ class HostileInputTest {
     // With drift on, the non-UTF-8 file is named, not quoted.
     Path dir = compiled("drift");
     cases.get("a non-UTF-8 byte").apply(dir);
-    assertThat(run("check", "--against", dir.toString()).out())
+    assertThat(run("check", SPEC, "--against", dir.toString()).out())
         .contains("DRIFT unreadable file k8s/eqiad/service.yaml:24: is not UTF-8: byte 0xff");
   }
 
@@ -189,25 +192,25 @@ class HostileInputTest {
   void linksOutOfTheCheckedTreeAreNamedNeverRead() throws Exception {
     Path secret = Files.writeString(tmp.resolve("secret.env"), "API_TOKEN=hunter2\nmw-experimental.eqiad.wmnet. 300 IN CNAME hunter2.\n");
     Path dir = compiled("pr");
-    for (String file : List.of("dns/wmnet", "k8s/eqiad/service.yaml", LUA, "hieradata/hosts/wikikube-worker-exp1001.eqiad.wmnet.yaml")) {
+    for (String file : List.of(ZONE, "k8s/eqiad/service.yaml", LUA, "puppet/hieradata/hosts/wikikube-worker-exp1001.yaml")) {
       Files.delete(dir.resolve(file));
       Files.createSymbolicLink(dir.resolve(file), file.endsWith(".lua") ? Path.of("/etc/passwd") : secret);
     }
     Files.createSymbolicLink(dir.resolve("k8s/eqiad/environ.yaml"), Path.of("/proc/self/environ"));
 
-    Result r = run("check", "--against", dir.toString());
+    Result r = run("check", SPEC, "--against", dir.toString());
 
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.all()).doesNotContain("hunter2").doesNotContain("root:x:0:0").doesNotContain("PATH=");
     assertThat(r.out()).contains(
-        "UNREADABLE dns/wmnet: expected a readable file inside the tree, found is a symbolic link that leads out of the tree",
+        "UNREADABLE " + ZONE + ": expected a readable file inside the tree, found is a symbolic link that leads out of the tree",
         "UNREADABLE " + LUA + ":",
         "UNREADABLE k8s/eqiad/environ.yaml:",
-        "DRIFT unreadable file dns/wmnet: is a symbolic link that leads out of the tree; mwexp does not follow it");
+        "DRIFT unreadable file " + ZONE + ": is a symbolic link that leads out of the tree; mwexp does not follow it");
     // A link that stays inside the tree is followed, as Wikimedia's symlinked global*.yaml are.
     Path inside = compiled("inside");
-    Path moved = Files.move(inside.resolve("dns/wmnet"), inside.resolve("dns/.wmnet.real"));
-    Files.createSymbolicLink(inside.resolve("dns/wmnet"), moved.getFileName());
+    Path moved = Files.move(inside.resolve(ZONE), inside.resolve("dns/templates/.wmnet.real"));
+    Files.createSymbolicLink(inside.resolve(ZONE), moved.getFileName());
     assertThat(run("check", "--against", inside.toString(), "--no-drift").code()).isZero();
   }
 
@@ -217,12 +220,12 @@ class HostileInputTest {
   void routingThatBreaksAtRunTimeIsAViolationWithItsLine() throws Exception {
     Map<String, TreeEdit> cases = new LinkedHashMap<>();
     cases.put("DUPLICATE_KEY k8s-mw-experimental-eqiad", dir -> {
-      String line = "        [\"k8s-mw-experimental-eqiad\"] = { host = \"mw-experimental.eqiad.wmnet\", port = 4456 },\n";
+      String line = "            [\"k8s-mw-experimental-eqiad\"] = { host = \"mw-experimental.eqiad.wmnet\", port = 4456 },\n";
       edit(dir.resolve(LUA), line, line + line.replace("mw-experimental.eqiad.wmnet", "mw-experimental.codfw.wmnet"));
     });
     cases.put("BACKEND k8s-mw-experimental-eqiad: expected mw-experimental.eqiad.wmnet:4456, found no such backend", dir -> {
-      edit(dir.resolve(LUA), "local default = {", "local default_copy = {");
-      edit(dir.resolve(LUA), "-- Scopes chosen", "local default = { name = \"default\", backends = {} }\n\n-- Scopes chosen");
+      edit(dir.resolve(LUA), "local debug_maps = {", "local debug_maps_full = {");
+      edit(dir.resolve(LUA), "local function scope_for", "local debug_maps = { scopes = {}, default = { name = \"default\", backends = {} } }\n\nlocal function scope_for");
     });
     cases.put("PORT eqiad: expected one Service per nodePort 4456, found 2 Services [mw-experimental/mw-experimental,"
         + " mw-experimental/mw-experimental-copy] [k8s/eqiad/service.yaml:21, k8s/eqiad/service2.yaml:21]", dir -> {
@@ -237,7 +240,7 @@ class HostileInputTest {
     for (Map.Entry<String, TreeEdit> c : cases.entrySet()) {
       Path dir = compiled("route" + n++);
       c.getValue().apply(dir);
-      Result r = run("check", "--against", dir.toString(), "--no-drift");
+      Result r = run("check", SPEC, "--against", dir.toString(), "--no-drift");
       assertThat(r.code()).as(c.getKey()).isEqualTo(1);
       assertThat(r.out()).as(r.out()).contains(c.getKey());
     }
@@ -250,7 +253,7 @@ class HostileInputTest {
         "datacenters:\n  eqiad:\n    hosts: [mw-exp1.example.org]\n    cname: mw-exp-eqiad.example.org\n"
             + "  codfw:\n    hosts: [mw-exp2.example.org]\n    cname: mw-exp-codfw.example.org\n");
     Path out = tmp.resolve("own");
-    assertThat(run("compile", spec.toString(), "--out", out.toString()).code()).isZero();
+    assertThat(run("compile", spec.toString(), "--out", out.toString(), "--raw-manifests").code()).isZero();
     Result withModel = run("check", spec.toString(), "--against", out.toString());
     assertThat(withModel.out()).endsWith("0 violations, 0 differences\n");
     assertThat(withModel.code()).isZero();

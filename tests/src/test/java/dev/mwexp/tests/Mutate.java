@@ -38,13 +38,20 @@ final class Mutate {
     });
   }
 
-  /** Removes one value from a list key of a host's own hiera file. */
+  /**
+   * Removes one value from a list key of a host's own hiera file; a taint struct counts as its
+   * {@code key=value:Effect}.
+   */
   static Artifacts hieraList(Artifacts artifacts, String host, String key, String value) {
-    String file = "hieradata/hosts/" + host + ".yaml";
+    String file = "puppet/hieradata/hosts/" + dev.mwexp.fragment.Ownership.shortName(host) + ".yaml";
     return editYaml(artifacts, file::equals, doc -> {
       ArrayNode list = (ArrayNode) doc.get(key);
       for (Iterator<JsonNode> it = list.iterator(); it.hasNext(); ) {
-        if (it.next().asText().equals(value)) {
+        JsonNode item = it.next();
+        String text = item.isObject()
+            ? item.path("key").asText() + "=" + item.path("value").asText() + ":" + item.path("effect").asText()
+            : item.asText();
+        if (text.equals(value)) {
           it.remove();
         }
       }
@@ -54,7 +61,7 @@ final class Mutate {
 
   /** In the routing script, the route's backend entry points at another host. */
   static Artifacts luaHost(Artifacts artifacts, Route route, String newHost) {
-    return editText(artifacts, p -> p.startsWith("ats/") && p.endsWith(".lua"), text -> {
+    return editText(artifacts, p -> p.startsWith("puppet/") && p.endsWith(".lua"), text -> {
       int entry = text.indexOf("\"" + route.backend() + "\"");
       int target = text.indexOf("\"" + route.targetHost() + "\"", entry + route.backend().length() + 2);
       if (entry < 0 || target < 0) {
@@ -64,14 +71,18 @@ final class Mutate {
     });
   }
 
-  /** The CNAME record of {@code name} points at another target. */
+  /** The CNAME record of {@code name} (relative, in its $ORIGIN section) points at another target. */
   static Artifacts cnameTarget(Artifacts artifacts, String name, String newTarget) {
+    String label = name.substring(0, name.indexOf('.'));
+    String origin = name.substring(name.indexOf('.') + 1) + ".";
     return editText(artifacts, p -> p.startsWith("dns/"), text -> {
       List<String> out = new ArrayList<>();
-      for (String line : text.split("\n", -1)) {
-        String[] words = line.trim().split("\\s+");
-        boolean record = words.length >= 3 && words[0].equals(name + ".") && line.contains("CNAME");
-        out.add(record ? line.substring(0, line.lastIndexOf(words[words.length - 1])) + newTarget + "." : line);
+      for (dev.mwexp.format.zone.ZoneEditor.Line line : dev.mwexp.format.zone.ZoneEditor.lines(text)) {
+        List<String> words = line.words();
+        boolean record = words.size() >= 3 && words.get(0).equals(label) && line.origin().equals(origin)
+            && words.contains("CNAME");
+        String t = line.text();
+        out.add(record ? t.substring(0, t.lastIndexOf(words.get(words.size() - 1))) + newTarget + "." : t);
       }
       return String.join("\n", out);
     });

@@ -61,16 +61,16 @@ class UnprivilegedUserTest {
   void unreadableFilesAndDirectoriesAreTypedLines() throws Exception {
     Path tree = tmp.resolve("tree");
     assertThat(Main.run(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
-        "compile", "--out", tree.toString())).isZero();
+        "compile", "--out", tree.toString(), "--raw-manifests")).isZero();
     open(tmp);
-    Files.setPosixFilePermissions(tree.resolve("dns/wmnet"), PosixFilePermissions.fromString("---------"));
+    Files.setPosixFilePermissions(tree.resolve("dns/templates/wmnet"), PosixFilePermissions.fromString("---------"));
     Files.setPosixFilePermissions(tree.resolve("k8s/codfw"), PosixFilePermissions.fromString("---------"));
 
     RealClients.Result r = asUser("check", "--against", tree.toString());
 
     assertThat(r.exitCode()).as(r.output()).isEqualTo(1);
     assertThat(r.output()).doesNotContain("\tat ").doesNotContain("Exception")
-        .contains("UNREADABLE dns/wmnet: expected a readable file inside the tree, found cannot read: permission denied")
+        .contains("UNREADABLE dns/templates/wmnet: expected a readable file inside the tree, found cannot read: permission denied")
         .contains("UNREADABLE k8s/codfw: expected a readable file inside the tree, found cannot list: permission denied");
 
     Path spec = Files.writeString(tmp.resolve("private.yaml"), "datacenters: {}\n");

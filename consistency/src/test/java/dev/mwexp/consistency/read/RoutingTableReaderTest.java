@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mwexp.consistency.facts.Backend;
 import dev.mwexp.consistency.facts.Source;
+import dev.mwexp.format.lua.LuaTables;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -4,6 +4,7 @@ import dev.mwexp.format.MergeConflict;
 import dev.mwexp.fragment.Merge.ZoneRecords;
 import dev.mwexp.fragment.Merge.ZoneTarget;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -90,7 +91,15 @@ public final class ZoneEditor {
     List<String> out = new ArrayList<>();
     lines.forEach(l -> out.add(l.text()));
     // Bottom up, so each index still names the original line; at one index, the line's own edit first.
-    ops.sort(java.util.Comparator.comparingInt(Op::index).reversed().thenComparingInt(Op::kind));
+    // Inserts at one index go in last-added first, so they end up in the order they were added.
+    List<Op> numbered = new ArrayList<>();
+    for (int i = 0; i < ops.size(); i++) {
+      Op op = ops.get(i);
+      numbered.add(new Op(op.index(), op.kind(), op.text(), i));
+    }
+    ops = numbered;
+    ops.sort(java.util.Comparator.comparingInt(Op::index).reversed().thenComparingInt(Op::kind)
+        .thenComparing(Comparator.comparingInt(Op::seq).reversed()));
     for (Op op : ops) {
       switch (op.kind()) {
         case Op.REPLACE -> out.set(op.index(), op.text());
@@ -102,7 +111,11 @@ public final class ZoneEditor {
   }
 
   /** A line edit on the original numbering: replace or remove line {@code index}, or insert before it. */
-  private record Op(int index, int kind, String text) {
+  private record Op(int index, int kind, String text, int seq) {
+    Op(int index, int kind, String text) {
+      this(index, kind, text, 0);
+    }
+
     static final int REPLACE = 0;
     static final int REMOVE = 1;
     static final int INSERT = 2;

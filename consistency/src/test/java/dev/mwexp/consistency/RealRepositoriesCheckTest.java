@@ -1,0 +1,85 @@
+package dev.mwexp.consistency;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mwexp.fragment.Repository;
+import dev.mwexp.spec.Spec;
+import dev.mwexp.testing.Fixtures;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The checker over the four real layouts (fixtures/real-repos, written from the facts with other
+ * services' entries): today's repositories route consistently; each hand edit of issue 14's chain
+ * breaks exactly its link, at its file and line.
+ */
+class RealRepositoriesCheckTest {
+
+  @TempDir Path tmp;
+
+  private static ArtifactTrees trees(Map<String, Path> roots) {
+    ArtifactTrees.Builder b = ArtifactTrees.builder();
+    b.repository(Repository.PUPPET, roots.get("puppet"));
+    b.repository(Repository.CHARTS, roots.get("deployment-charts"));
+    b.repository(Repository.DNS, roots.get("dns"));
+    b.repository(Repository.MEDIAWIKI_CONFIG, roots.get("mediawiki-config"));
+    return b.build();
+  }
+
+  @Test
+  void todaysRepositoriesRouteConsistentlyWithAndWithoutTheSpec() {
+    Map<String, Path> roots = Fixtures.copy(tmp);
+    assertThat(RoutingConsistency.check(trees(roots)).violations()).isEmpty();
+    assertThat(RoutingConsistency.check(trees(roots), Spec.defaultSetup()).violations()).isEmpty();
+  }
+
+  interface Edit {
+    void apply(Map<String, Path> roots) throws Exception;
+  }
+
+  private static void edit(Path file, String from, String to) throws Exception {
+    String text = Files.readString(file);
+    assertThat(text).contains(from);
+    Files.writeString(file, text.replace(from, to));
+  }
+
+  @Test
+  void eachHandEditBreaksItsOwnLink() throws Exception {
+    String values = "deployment-charts/helmfile.d/services/mw-experimental/values.yaml";
+    Map<String, Edit> cases = new LinkedHashMap<>();
+    // The common file's rollingUpdate survives the merge once values.yaml stops unsetting it.
+    cases.put("CHART_VALUES eqiad strategy.rollingUpdate: expected ~ (Kubernetes rejects rollingUpdate with Recreate),"
+        + " found {\"maxSurge\":0,\"maxUnavailable\":\"6%\"} [" + values.replace("values.yaml", "global.yaml") + ":7]",
+        r -> edit(r.get("deployment-charts").resolve("helmfile.d/services/mw-experimental/values.yaml"), "  rollingUpdate: ~\n", ""));
+    cases.put("CHART_VALUES codfw main_app.limits.enforce",
+        r -> edit(r.get("deployment-charts").resolve("helmfile.d/services/mw-experimental/values.yaml"), "    enforce: false\n", ""));
+    cases.put("DEBUG_LIST k8s-mw-experimental-codfw: expected listed in debug.json",
+        r -> edit(r.get("mediawiki-config").resolve("debug.json"), "    \"k8s-mw-experimental-codfw\",\n", ""));
+    cases.put("NODE_STANZA wikikube-worker-exp2001.codfw.wmnet",
+        r -> edit(r.get("puppet").resolve("manifests/site.pp"), "node /^wikikube-worker-exp2001\\.codfw\\./ {\n    role(kubernetes::worker)\n}\n", ""));
+    cases.put("SWITCH wikikube-worker-exp1001.eqiad.wmnet: expected profile::kubernetes::node::mw_experimental: true, found false"
+        + " [puppet/hieradata/role/common/kubernetes/worker.yaml:4]",
+        r -> edit(r.get("puppet").resolve("hieradata/hosts/wikikube-worker-exp1001.yaml"),
+            "profile::kubernetes::node::mw_experimental: true\n", ""));
+    cases.put("TAINTS wikikube-worker-exp2001.codfw.wmnet",
+        r -> edit(r.get("puppet").resolve("hieradata/hosts/wikikube-worker-exp2001.yaml"), "effect: NoSchedule", "effect: PreferNoSchedule"));
+    cases.put("PORT k8s-mw-experimental-eqiad: expected nodePort 4457",
+        r -> edit(r.get("puppet").resolve("modules/profile/files/trafficserver/x-wikimedia-debug-routing.lua"),
+            "\"mw-experimental.eqiad.wmnet\",      port = 4456", "\"mw-experimental.eqiad.wmnet\",      port = 4457"));
+    cases.put("CNAME_TARGET mw-experimental.codfw.wmnet: expected a host with hiera, found wikikube-worker-exp2009.codfw.wmnet [dns/templates/wmnet:21",
+        r -> edit(r.get("dns").resolve("templates/wmnet"), "wikikube-worker-exp2001.codfw.wmnet.", "wikikube-worker-exp2009.codfw.wmnet."));
+    cases.put("MOUNT_OWNERSHIP wikikube-worker-exp1001.eqiad.wmnet: expected profile::kubernetes::mediawiki_experimental::mode: 2775, found 0775",
+        r -> edit(r.get("puppet").resolve("modules/profile/manifests/kubernetes/mediawiki_experimental.pp"), "'2775'", "'0775'"));
+    int n = 0;
+    for (Map.Entry<String, Edit> c : cases.entrySet()) {
+      Map<String, Path> roots = Fixtures.copy(Files.createDirectories(tmp.resolve("case" + n++)));
+      c.getValue().apply(roots);
+      Report report = RoutingConsistency.check(trees(roots), Spec.defaultSetup());
+      assertThat(report.format()).as(c.getKey()).contains(c.getKey());
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package dev.mwexp.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * The hand-written checkouts of the four repositories under {@code fixtures/real-repos}, shaped
+ * like the real files with their foreign entries; copied before a test changes them. Links are
+ * copied as links.
+ */
+public final class Fixtures {
+
+  private Fixtures() {}
+
+  /** The fixture directory, found from any module's working directory. */
+  public static Path realRepos() {
+    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+      Path candidate = p.resolve("fixtures/real-repos");
+      if (Files.isDirectory(candidate)) {
+        return candidate;
+      }
+    }
+    throw new IllegalStateException("fixtures/real-repos not found above " + Path.of("").toAbsolutePath());
+  }
+
+  /** A fresh copy of the four checkouts under {@code dir}: repository directory name to root. */
+  public static Map<String, Path> copy(Path dir) {
+    Path from = realRepos();
+    try (Stream<Path> walk = Files.walk(from)) {
+      for (Path p : walk.toList()) {
+        Path to = dir.resolve(from.relativize(p).toString());
+        if (Files.isSymbolicLink(p)) {
+          Files.createSymbolicLink(to, Files.readSymbolicLink(p));
+        } else if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+          Files.createDirectories(to);
+        } else {
+          Files.copy(p, to);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Map<String, Path> roots = new TreeMap<>();
+    for (String repo : new String[] {"puppet", "deployment-charts", "dns", "mediawiki-config"}) {
+      roots.put(repo, dir.resolve(repo));
+    }
+    return roots;
+  }
+
+  /** Every file of a tree (links as "-> target"), for comparing before and after. */
+  public static Map<String, String> snapshot(Path dir) {
+    Map<String, String> files = new TreeMap<>();
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.toList()) {
+        String rel = dir.relativize(p).toString();
+        if (Files.isSymbolicLink(p)) {
+          files.put(rel, "-> " + Files.readSymbolicLink(p));
+        } else if (Files.isRegularFile(p)) {
+          files.put(rel, Files.readString(p));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return files;
+  }
+}

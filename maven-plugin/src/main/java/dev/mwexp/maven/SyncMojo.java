@@ -1,0 +1,72 @@
+package dev.mwexp.maven;
+
+import dev.mwexp.export.Compiler;
+import dev.mwexp.model.Setup;
+import dev.mwexp.repos.CheckoutException;
+import dev.mwexp.repos.Plan;
+import dev.mwexp.repos.Sync;
+import java.io.File;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Writes mw-experimental's part of checkouts of the four repositories, touching nothing else: the
+ * {@code spotless:apply} of mwexp. With {@code dryRun}, logs the diffs and changes nothing.
+ */
+@Mojo(name = "sync", threadSafe = true, requiresProject = false)
+public final class SyncMojo extends AbstractMojo {
+
+  /** The spec to sync from. */
+  @Parameter(property = "mwexp.spec", defaultValue = "${project.basedir}/src/main/mwexp/mw-experimental.yaml")
+  File spec;
+
+  /** A checkout of operations/puppet. */
+  @Parameter(property = "mwexp.puppetDirectory")
+  File puppetDirectory;
+
+  /** A checkout of operations/deployment-charts. */
+  @Parameter(property = "mwexp.chartsDirectory")
+  File chartsDirectory;
+
+  /** A checkout of operations/dns. */
+  @Parameter(property = "mwexp.dnsDirectory")
+  File dnsDirectory;
+
+  /** A checkout of operations/mediawiki-config. */
+  @Parameter(property = "mwexp.mediawikiConfigDirectory")
+  File mediawikiConfigDirectory;
+
+  /** Log the unified diffs of what would change, and change nothing. */
+  @Parameter(property = "mwexp.dryRun", defaultValue = "false")
+  boolean dryRun;
+
+  /** Skip the goal. */
+  @Parameter(property = "mwexp.skip", defaultValue = "false")
+  boolean skip;
+
+  @Override
+  public void execute() throws MojoExecutionException, MojoFailureException {
+    if (skip) {
+      getLog().info("Skipping mwexp:sync (mwexp.skip is true)");
+      return;
+    }
+    var roots = Checkouts.of(puppetDirectory, chartsDirectory, dnsDirectory, mediawikiConfigDirectory, "sync");
+    Setup setup = Specs.load(spec.toPath(), getLog());
+    try {
+      Plan plan = Sync.plan(Compiler.fragments(setup), dev.mwexp.repos.Checkouts.of(roots));
+      if (dryRun) {
+        plan.diff().lines().forEach(getLog()::info);
+      } else {
+        plan.write().forEach(f -> getLog().info("mwexp: wrote " + f));
+      }
+      getLog().info("mwexp: " + plan.changes().size() + " file(s) " + (plan.isEmpty() ? "to change: in sync"
+          : dryRun ? "would change" : "changed"));
+    } catch (CheckoutException e) {
+      e.problems().forEach(getLog()::error);
+      throw new MojoExecutionException("mwexp: nothing was written: " + e.problems().size() + " problem(s) in the checkouts");
+    }
+  }
+}
