@@ -36,7 +36,7 @@ public final class LuaTableEditor {
     }
     Style style = Style.of(source, table);
     List<Splice> splices = new ArrayList<>();
-    TreeMap<String, int[]> managedLines = new TreeMap<>();
+    Map<String, int[]> managedLines = new java.util.LinkedHashMap<>();
     int lastLineEnd = -1;
     for (Map.Entry<Object, Object> field : table.fields().entrySet()) {
       LuaTables.Span span = table.spanOf(field.getKey());
@@ -64,21 +64,18 @@ public final class LuaTableEditor {
     if (table.fields().isEmpty() && oneLine && !merge.entries().isEmpty()) {
       // "backends = {}": open it up, the entries one a line inside.
       StringBuilder entries = new StringBuilder("\n");
-      new TreeMap<>(merge.entries()).forEach((name, t) -> entries.append(style.render(name, t)));
+      merge.entries().forEach((name, t) -> entries.append(style.render(name, t)));
       splices.add(new Splice(braces.start() + 1, braces.end() - 1, entries + Lines.indent(source, braces.start())));
       return splice(source, splices);
     }
-    for (Map.Entry<String, Target> want : new TreeMap<>(merge.entries()).entrySet()) {
-      if (managedLines.containsKey(want.getKey())) {
-        continue;
+    // New entries go after the last of mw-experimental's entries (else after the table's last
+    // entry), in the fragment's order: a removed entry put back lands where it was.
+    int at = managedLines.values().stream().mapToInt(l -> l[1]).max()
+        .orElse(lastLineEnd >= 0 ? lastLineEnd : Lines.end(source, table.braces().start()));
+    for (Map.Entry<String, Target> want : merge.entries().entrySet()) {
+      if (!managedLines.containsKey(want.getKey())) {
+        splices.add(new Splice(at, at, style.render(want.getKey(), want.getValue())));
       }
-      // After the managed entry sorting just before it, else before the first managed one, else last.
-      Map.Entry<String, int[]> before = managedLines.lowerEntry(want.getKey());
-      Map.Entry<String, int[]> after = managedLines.higherEntry(want.getKey());
-      int at = before != null ? before.getValue()[1]
-          : after != null ? after.getValue()[0]
-          : lastLineEnd >= 0 ? lastLineEnd : Lines.end(source, table.braces().start());
-      splices.add(new Splice(at, at, style.render(want.getKey(), want.getValue())));
     }
     return splice(source, splices);
   }
