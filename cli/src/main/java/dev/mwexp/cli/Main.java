@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Compiles one mw-experimental spec to Puppet hiera, Kubernetes manifests and ATS routing.",
-    subcommands = {ValidateCommand.class, CompileCommand.class, SyncCommand.class, CheckCommand.class, SpecCommand.class},
+    subcommands = {ValidateCommand.class, CompileCommand.class, SyncCommand.class, CheckCommand.class, ImportCommand.class,
+        SpecCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",

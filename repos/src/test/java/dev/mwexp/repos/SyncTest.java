@@ -3,7 +3,6 @@ package dev.mwexp.repos;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
-import static org.quicktheories.generators.SourceDSL.integers;
 
 import dev.mwexp.export.Compiler;
 import dev.mwexp.fragment.Repository;
@@ -18,7 +17,6 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.quicktheories.core.Gen;
 
 /**
  * Sync over checkouts shaped like today's repositories (fixtures/real-repos, with other services'
@@ -52,38 +50,10 @@ class SyncTest {
     assertThat(plan.isEmpty()).isTrue();
   }
 
-  /** Specs of mw-experimental as it could grow: its datacenters, 1-3 hosts each, ports, routing. */
-  static Gen<String> specs() {
-    return in -> {
-      StringBuilder spec = new StringBuilder("service:\n  port: ")
-          .append(List.of(4456, 4460, 4499).get(integers().between(0, 2).generate(in))).append('\n');
-      spec.append("  resources:\n    requests: {cpu: ").append(integers().between(1, 9).generate(in) * 100).append("m}\n");
-      int routing = integers().between(0, 2).generate(in);
-      if (routing > 0) {
-        spec.append("debugRouting:\n  perHostBackends: ").append(routing == 1).append('\n');
-      }
-      spec.append("datacenters:\n");
-      int which = integers().between(1, 3).generate(in);
-      String[][] dcs = {{"eqiad", "1"}, {"codfw", "2"}};
-      for (int d = 0; d < 2; d++) {
-        if ((which & (1 << d)) == 0) {
-          continue;
-        }
-        spec.append("  ").append(dcs[d][0]).append(":\n    hosts:\n");
-        int hosts = integers().between(1, 3).generate(in);
-        for (int h = 1; h <= hosts; h++) {
-          spec.append("      - wikikube-worker-exp").append(dcs[d][1]).append("00").append(h).append('.').append(dcs[d][0])
-              .append(".wmnet\n");
-        }
-      }
-      return spec.toString();
-    };
-  }
-
   @Test
   void anyModelAndBackLeavesEveryByteAsItWas() {
     int[] n = {0};
-    qt().withExamples(40).forAll(specs()).checkAssert(text -> {
+    qt().withExamples(40).forAll(dev.mwexp.testing.GrowingSpecs.specs()).checkAssert(text -> {
       try {
         Path dir = Files.createDirectories(tmp.resolve("case" + n[0]++));
         Map<Repository, Path> roots = roots(Fixtures.copy(dir));

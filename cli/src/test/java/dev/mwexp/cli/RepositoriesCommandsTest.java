@@ -1,0 +1,84 @@
+package dev.mwexp.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mwexp.testing.Fixtures;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** sync, import and check over checkouts, as a user runs them: output, exit codes, what is written. */
+class RepositoriesCommandsTest {
+
+  @TempDir Path tmp;
+
+  private record Result(int code, String out, String err) {}
+
+  private static Result run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  private static String[] repos(Map<String, Path> roots, String... first) {
+    String[] args = new String[first.length + 8];
+    System.arraycopy(first, 0, args, 0, first.length);
+    int i = first.length;
+    for (String repo : new String[] {"puppet", "deployment-charts", "dns", "mediawiki-config"}) {
+      args[i++] = "--" + (repo.equals("deployment-charts") ? "charts" : repo);
+      args[i++] = roots.get(repo).toString();
+    }
+    return args;
+  }
+
+  @Test
+  void syncIsZeroInSyncFourWhenItChangesAndDryRunWritesNothing() throws Exception {
+    Map<String, Path> roots = Fixtures.copy(tmp.resolve("repos"));
+    assertThat(run(repos(roots, "sync", "--dry-run")).out()).isEqualTo("0 files to change: in sync\n");
+    assertThat(run(repos(roots, "sync")).code()).isZero();
+
+    Path spec = Files.writeString(tmp.resolve("spec.yaml"), Files.readString(Path.of("../examples/mw-experimental.yaml"))
+        .replace("  port: 4456", "  port: 4457"));
+    Map<String, String> before = Fixtures.snapshot(tmp.resolve("repos"));
+    Result dry = run(repos(roots, "sync", spec.toString(), "--dry-run"));
+    assertThat(dry.code()).isEqualTo(4);
+    assertThat(dry.out()).contains("# operations/puppet\ndiff --git a/modules/profile/files/trafficserver/x-wikimedia-debug-routing.lua"
+        + " b/modules/profile/files/trafficserver/x-wikimedia-debug-routing.lua\n")
+        .contains("-  public_port: 4456\n+  public_port: 4457\n")
+        .endsWith("2 files would change\n");
+    assertThat(Fixtures.snapshot(tmp.resolve("repos"))).isEqualTo(before);
+
+    Result wet = run(repos(roots, "sync", spec.toString()));
+    assertThat(wet.code()).isEqualTo(4);
+    assertThat(wet.out()).contains("wrote puppet/modules/profile/files/trafficserver/x-wikimedia-debug-routing.lua\n")
+        .endsWith("2 files changed\n");
+    assertThat(run(repos(roots, "sync", spec.toString())).code()).isZero();
+  }
+
+  @Test
+  void importPrintsTheSpecCheckWithItFindsNoDrift() throws Exception {
+    Map<String, Path> roots = Fixtures.copy(tmp.resolve("repos"));
+    Result imported = run(repos(roots, "import"));
+    assertThat(imported.code()).isZero();
+    Path spec = Files.writeString(tmp.resolve("imported.yaml"), imported.out());
+    Result check = run(repos(roots, "check", spec.toString()));
+    assertThat(check.out()).isEqualTo("0 violations, 0 differences\n");
+    assertThat(check.code()).isZero();
+  }
+
+  @Test
+  void aPathThatIsNoCheckoutIsAProblemAndNothingIsWritten() throws Exception {
+    Map<String, Path> roots = Fixtures.copy(tmp.resolve("repos"));
+    Map<String, String> before = Fixtures.snapshot(tmp.resolve("repos"));
+    Result r = run("sync", "--puppet", roots.get("puppet").toString(), "--dns", roots.get("mediawiki-config").toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).isEqualTo(roots.get("mediawiki-config") + ": is not a checkout of operations/dns (it has no templates/);"
+        + " pass its root with --dns\nnothing was written\n");
+    assertThat(Fixtures.snapshot(tmp.resolve("repos"))).isEqualTo(before);
+  }
+}

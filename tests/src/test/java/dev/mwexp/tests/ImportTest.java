@@ -1,0 +1,66 @@
+package dev.mwexp.tests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+
+import dev.mwexp.consistency.ArtifactTrees;
+import dev.mwexp.consistency.Importer;
+import dev.mwexp.export.Compiler;
+import dev.mwexp.fragment.Repository;
+import dev.mwexp.repos.Checkouts;
+import dev.mwexp.repos.Sync;
+import dev.mwexp.spec.Spec;
+import dev.mwexp.testing.Fixtures;
+import dev.mwexp.testing.GrowingSpecs;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Import reads back what the checkouts hold: sync of the imported spec changes nothing. */
+class ImportTest {
+
+  @TempDir Path tmp;
+
+  private static Map<Repository, Path> roots(Map<String, Path> dirs) {
+    Map<Repository, Path> roots = new EnumMap<>(Repository.class);
+    for (Repository r : Repository.values()) {
+      roots.put(r, dirs.get(r.directory()));
+    }
+    return roots;
+  }
+
+  private static String imported(Map<Repository, Path> roots) throws Exception {
+    ArtifactTrees.Builder trees = ArtifactTrees.builder();
+    roots.forEach(trees::repository);
+    return Importer.spec(trees.build());
+  }
+
+  @Test
+  void todaysRepositoriesImportAsTheBuiltInModel() throws Exception {
+    Map<Repository, Path> roots = roots(Fixtures.copy(tmp));
+    // The same model; datacenters in name order, as import lists them.
+    var builtIn = Spec.defaultSetup();
+    assertThat(Spec.parse(imported(roots), "imported"))
+        .isEqualTo(dev.mwexp.model.ImmutableSetup.copyOf(builtIn).withDatacenters(builtIn.sortedDatacenters()));
+  }
+
+  @Test
+  void importThenSyncChangesNothing() {
+    int[] n = {0};
+    qt().withExamples(30).forAll(GrowingSpecs.specs()).checkAssert(text -> {
+      try {
+        Map<Repository, Path> roots = roots(Fixtures.copy(Files.createDirectories(tmp.resolve("case" + n[0]++))));
+        Sync.plan(Compiler.fragments(Spec.parse(text, "spec.yaml")), Checkouts.of(roots)).write();
+        String spec = imported(roots);
+        var plan = Sync.plan(Compiler.fragments(Spec.parse(spec, "imported")), Checkouts.of(roots));
+        assertThat(plan.diff()).as("imported from %s as%n%s", text, spec).isEmpty();
+        assertThat(Spec.parse(spec, "imported").routes()).isEqualTo(Spec.parse(text, "spec.yaml").routes());
+      } catch (Exception e) {
+        throw new AssertionError(text, e);
+      }
+    });
+  }
+}
