@@ -20,16 +20,49 @@ public interface CodeRefresh {
     return "mw-experimental-mediawiki-image-update";
   }
 
-  /** A systemd {@code OnCalendar=} expression. */
+  /**
+   * How long after its last run the timer runs the refresh again ({@code OnUnitActiveSec=}), a
+   * systemd time span; every hour in production, so the service stays current with the images.
+   */
   @Value.Default
-  default String onCalendar() {
-    return "*-*-* *:00/30:00";
+  default String interval() {
+    return "1 hour";
   }
 
-  /** The refresh script Puppet installs (mode 0544, root). */
+  /** The refresh script Puppet installs (root, 0555). */
   @Value.Default
   default String script() {
     return "/usr/local/sbin/mw-experimental-mediawiki-image-update";
+  }
+
+  /** While this file exists ({@code --lock}), the refresh leaves the code alone. */
+  @Value.Default
+  default String lockFile() {
+    return "/var/lock/mw-experimental-mediawiki-image-update.lock";
+  }
+
+  /** Where each refresh keeps a copy of what engineers changed, added or deleted since the last. */
+  @Value.Default
+  default String editsDirectory() {
+    return "/var/lib/mw-experimental/edits";
+  }
+
+  /** Saved edits older than this many days are pruned. */
+  @Value.Default
+  default int keepEditsDays() {
+    return 30;
+  }
+
+  /** At most this many saved edits are kept, the newest. */
+  @Value.Default
+  default int keepEditsCount() {
+    return 50;
+  }
+
+  /** The hosts also serve mw-parsoid, which reads a parsoid clone on the host. */
+  @Value.Default
+  default boolean parsoid() {
+    return true;
   }
 
   static ImmutableCodeRefresh.Builder builder() {

@@ -333,8 +333,13 @@ final class SpecBinder {
     ImmutableCodeRefresh.Builder b = ImmutableCodeRefresh.builder();
     f.bool("enabled").ifPresent(b::enabled);
     f.string("timerName").ifPresent(b::timerName);
-    f.string("onCalendar").ifPresent(b::onCalendar);
+    f.string("interval").ifPresent(b::interval);
     f.string("script").ifPresent(b::script);
+    f.string("lockFile").ifPresent(b::lockFile);
+    f.string("editsDirectory").ifPresent(b::editsDirectory);
+    f.integer("keepEditsDays").ifPresent(b::keepEditsDays);
+    f.integer("keepEditsCount").ifPresent(b::keepEditsCount);
+    f.bool("parsoid").ifPresent(b::parsoid);
     f.finish();
     return b.build();
   }

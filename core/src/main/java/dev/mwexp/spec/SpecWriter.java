@@ -33,8 +33,13 @@ final class SpecWriter {
     Map<String, Object> refresh = new LinkedHashMap<>();
     refresh.put("enabled", setup.codeRefresh().enabled());
     refresh.put("timerName", setup.codeRefresh().timerName());
-    refresh.put("onCalendar", setup.codeRefresh().onCalendar());
+    refresh.put("interval", setup.codeRefresh().interval());
     refresh.put("script", setup.codeRefresh().script());
+    refresh.put("lockFile", setup.codeRefresh().lockFile());
+    refresh.put("editsDirectory", setup.codeRefresh().editsDirectory());
+    refresh.put("keepEditsDays", setup.codeRefresh().keepEditsDays());
+    refresh.put("keepEditsCount", setup.codeRefresh().keepEditsCount());
+    refresh.put("parsoid", setup.codeRefresh().parsoid());
     doc.put("codeRefresh", refresh);
     Map<String, Object> routing = new LinkedHashMap<>();
     routing.put("datacenterBackend", setup.debugRouting().datacenterBackend());

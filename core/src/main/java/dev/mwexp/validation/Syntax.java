@@ -25,7 +25,6 @@ public final class Syntax {
               + "(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?"
               + "(@sha256:[a-f0-9]{64})?");
   private static final Pattern SYSTEMD_UNIT = Pattern.compile("[A-Za-z0-9:_.-]{1,200}");
-  private static final Pattern ON_CALENDAR = Pattern.compile("[A-Za-z0-9*,./:~ -]{1,100}");
   private static final Pattern INI_KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_.]{0,99}");
   // PHP's ini scanner reads these literally in an unquoted value; '=', '!', '~', '(', ')', '"',
   // '\'', ';', '&', '|', '^' end or change the value (tested against real PHP in k8s-export).
@@ -212,11 +211,6 @@ public final class Syntax {
     return SYSTEMD_UNIT.matcher(s).matches();
   }
 
-  /** Characters a systemd {@code OnCalendar=} expression uses; one line. */
-  public static boolean isOnCalendar(String s) {
-    return !s.isBlank() && ON_CALENDAR.matcher(s).matches();
-  }
-
   /** A backend name the ATS routing script can extract from the header: its Lua pattern is [%a%d%.-]+. */
   public static boolean isXwdBackend(String s) {
     if (s.isEmpty() || s.length() > 253) {
@@ -229,6 +223,107 @@ public final class Syntax {
       }
     }
     return true;
+  }
+
+  /** systemd's time units, in the order its parser tries them (the first prefix that matches wins). */
+  private static final String[][] SYSTEMD_UNITS = {
+    {"seconds", "1000000"}, {"second", "1000000"}, {"sec", "1000000"}, {"s", "1000000"},
+    {"minutes", "60000000"}, {"minute", "60000000"}, {"min", "60000000"},
+    {"months", "2629800000000"}, {"month", "2629800000000"}, {"M", "2629800000000"},
+    {"msec", "1000"}, {"ms", "1000"}, {"m", "60000000"},
+    {"hours", "3600000000"}, {"hour", "3600000000"}, {"hr", "3600000000"}, {"h", "3600000000"},
+    {"days", "86400000000"}, {"day", "86400000000"}, {"d", "86400000000"},
+    {"weeks", "604800000000"}, {"week", "604800000000"}, {"w", "604800000000"},
+    {"years", "31557600000000"}, {"year", "31557600000000"}, {"y", "31557600000000"},
+    {"usec", "1"}, {"us", "1"}, {"\u03bcs", "1"}, {"\u00b5s", "1"},
+  };
+
+  /**
+   * The microseconds of a systemd time span ({@code 1 hour}, {@code 1h30min}, {@code 90}, {@code .5s}),
+   * parsed as systemd's {@code parse_time()} does with seconds as the default unit; -1 for
+   * {@code infinity}; empty when systemd would refuse it. Checked against {@code systemd-analyze
+   * timespan} in tests.
+   */
+  public static java.util.OptionalLong systemdTimespan(String text) {
+    String t = text;
+    int i = skipSpace(t, 0);
+    if (t.startsWith("infinity", i)) {
+      return skipSpace(t, i + 8) == t.length() ? java.util.OptionalLong.of(-1) : java.util.OptionalLong.empty();
+    }
+    java.math.BigInteger total = java.math.BigInteger.ZERO;
+    boolean something = false;
+    while (true) {
+      i = skipSpace(t, i);
+      if (i == t.length()) {
+        return something ? java.util.OptionalLong.of(total.longValue()) : java.util.OptionalLong.empty();
+      }
+      if (t.charAt(i) == '-') {
+        return java.util.OptionalLong.empty();
+      }
+      // strtoll: optional spaces and '+', then decimal digits.
+      int j = i;
+      while (j < t.length() && " \t\n\r\u000b\f".indexOf(t.charAt(j)) >= 0) {
+        j++;
+      }
+      if (j < t.length() && t.charAt(j) == '+') {
+        j++;
+      }
+      int digitsStart = j;
+      while (j < t.length() && t.charAt(j) >= '0' && t.charAt(j) <= '9') {
+        j++;
+      }
+      boolean hasInt = j > digitsStart;
+      if (!hasInt) {
+        // strtoll parsed nothing: its end is where it started, so only a bare ".5" goes on.
+        j = i;
+      }
+      java.math.BigInteger whole = hasInt ? new java.math.BigInteger(t.substring(digitsStart, j)) : java.math.BigInteger.ZERO;
+      String fraction = "";
+      if (j < t.length() && t.charAt(j) == '.') {
+        int f = j + 1;
+        while (f < t.length() && t.charAt(f) >= '0' && t.charAt(f) <= '9') {
+          f++;
+        }
+        if (f == j + 1) {
+          return java.util.OptionalLong.empty();
+        }
+        fraction = t.substring(j + 1, f);
+        j = f;
+      } else if (!hasInt) {
+        return java.util.OptionalLong.empty();
+      }
+      int unitAt = skipSpace(t, j);
+      long multiplier = 1_000_000;
+      int after = unitAt;
+      for (String[] unit : SYSTEMD_UNITS) {
+        if (t.startsWith(unit[0], unitAt)) {
+          multiplier = Long.parseLong(unit[1]);
+          after = unitAt + unit[0].length();
+          break;
+        }
+      }
+      if (after == j && j < t.length()) {
+        // Neither a unit nor a space after the number: "12.34.56", "5x".
+        return java.util.OptionalLong.empty();
+      }
+      java.math.BigInteger m = java.math.BigInteger.valueOf(multiplier);
+      total = total.add(whole.multiply(m));
+      if (!fraction.isEmpty()) {
+        total = total.add(new java.math.BigDecimal("0." + fraction).multiply(new java.math.BigDecimal(m)).toBigInteger());
+      }
+      if (total.compareTo(java.math.BigInteger.valueOf(Long.MAX_VALUE).shiftLeft(1)) >= 0) {
+        return java.util.OptionalLong.empty();
+      }
+      something = true;
+      i = after;
+    }
+  }
+
+  private static int skipSpace(String t, int i) {
+    while (i < t.length() && " \t\n\r".indexOf(t.charAt(i)) >= 0) {
+      i++;
+    }
+    return i;
   }
 
   /** Directories that are the system's: neither they nor anything inside them may be the mount path. */

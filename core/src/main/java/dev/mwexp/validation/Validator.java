@@ -231,12 +231,21 @@ public final class Validator {
         c.timerName(),
         Syntax::isSystemdUnitName,
         "a systemd unit name of letters, digits and : _ . -");
-    check(
-        "codeRefresh.onCalendar",
-        c.onCalendar(),
-        Syntax::isOnCalendar,
-        "a systemd OnCalendar expression such as *-*-* *:00/30:00 or hourly");
+    java.util.OptionalLong span = Syntax.systemdTimespan(c.interval());
+    if (span.isEmpty() || span.getAsLong() <= 0) {
+      add(Kind.INVALID_VALUE, "codeRefresh.interval", "interval " + printable(c.interval())
+              + (span.isEmpty() ? " is not a systemd time span" : " never repeats the refresh"),
+          "a systemd time span greater than zero, such as 1 hour, 30min or 1h30m");
+    }
     check("codeRefresh.script", c.script(), Syntax::isNormalAbsolutePath, NORMAL_PATH);
+    check("codeRefresh.lockFile", c.lockFile(), Syntax::isNormalAbsolutePath, NORMAL_PATH);
+    check("codeRefresh.editsDirectory", c.editsDirectory(), Syntax::isNormalAbsolutePath, NORMAL_PATH);
+    if (c.keepEditsDays() < 1) {
+      add(Kind.INVALID_VALUE, "codeRefresh.keepEditsDays", c.keepEditsDays() + " days keeps no edit", "1 or more days");
+    }
+    if (c.keepEditsCount() < 1) {
+      add(Kind.INVALID_VALUE, "codeRefresh.keepEditsCount", c.keepEditsCount() + " copies keeps no edit", "1 or more");
+    }
   }
 
   private void datacenters(Setup setup) {

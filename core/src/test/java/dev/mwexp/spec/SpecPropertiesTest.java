@@ -90,9 +90,9 @@ class SpecPropertiesTest {
           new Mutation("deploy user", s -> deployers(s, d -> d.withUser("Root")), Kind.INVALID_VALUE, s -> "deployers.user"),
           new Mutation(
               "timer schedule",
-              s -> ImmutableSetup.copyOf(s).withCodeRefresh(ImmutableCodeRefresh.copyOf(s.codeRefresh()).withOnCalendar("x\ny")),
+              s -> ImmutableSetup.copyOf(s).withCodeRefresh(ImmutableCodeRefresh.copyOf(s.codeRefresh()).withInterval("1 hour\nExecStart=/bin/sh")),
               Kind.INVALID_VALUE,
-              s -> "codeRefresh.onCalendar"),
+              s -> "codeRefresh.interval"),
           new Mutation(
               "node label value",
               s -> scheduling(s, x -> x.withNodeLabel(NodeLabel.of(x.nodeLabel().key(), "-bad-"))),

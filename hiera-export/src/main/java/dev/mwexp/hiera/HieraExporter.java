@@ -52,7 +52,19 @@ public final class HieraExporter implements Exporter {
     }
     out.add(new Fragment(Repository.PUPPET, SITE_PP, new Merge.NodeStanzas(stanzas, ROLE, Ownership.hostGlobs(setup),
         "# Node definitions (operations/puppet manifests/site.pp), as mwexp writes them for an empty repository.\n")));
+    // The profile class and its refresh script: whole files mwexp owns.
+    out.add(new Fragment(Repository.PUPPET, ProfileClass.PATH, new Merge.OwnedFile(ProfileClass.pp(setup))));
+    out.add(new Fragment(Repository.PUPPET, ProfileClass.SCRIPT_SOURCE, new Merge.OwnedFile(script())));
     return out;
+  }
+
+  /** The refresh script: the same for every model (its settings come from the class). */
+  static String script() {
+    try (var in = HieraExporter.class.getResourceAsStream("mw-experimental-mediawiki-image-update.sh")) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException | NullPointerException e) {
+      throw new IllegalStateException("the refresh script is missing from mwexp's jar", e);
+    }
   }
 
   /** What makes a host an mw-experimental node; the same for every host of the setup. */

@@ -64,7 +64,9 @@ class HieraExporterTest {
             role(kubernetes::worker)
         }
         """);
-    assertThat(a.files()).containsExactlyEntriesOf(expected);
+    expected.put("puppet/" + ProfileClass.PATH, ProfileClass.pp(Spec.defaultSetup()));
+    expected.put("puppet/" + ProfileClass.SCRIPT_SOURCE, HieraExporter.script());
+    assertThat(a.files()).containsExactlyInAnyOrderEntriesOf(expected);
   }
 
   @Test
@@ -99,7 +101,7 @@ class HieraExporterTest {
           assertThat(s.role()).isEqualTo(HieraExporter.ROLE);
         });
       }
-      assertThat(a.files()).hasSize(setup.allHosts().size() + 1);
+      assertThat(a.files()).hasSize(setup.allHosts().size() + 3);
     });
   }
 

@@ -81,7 +81,7 @@ class HostileNamesTest {
       new Field("scheduling.nodeLabel", (s, v) -> ImmutableSetup.copyOf(s).withScheduling(ImmutableScheduling.copyOf(s.scheduling())
           .withNodeLabel(NodeLabel.of(s.scheduling().nodeLabel().key(), v)))),
       new Field("deployers.user", (s, v) -> ImmutableSetup.copyOf(s).withDeployers(ImmutableDeployers.copyOf(s.deployers()).withUser(v))),
-      new Field("codeRefresh.onCalendar", (s, v) -> ImmutableSetup.copyOf(s).withCodeRefresh(ImmutableCodeRefresh.copyOf(s.codeRefresh()).withOnCalendar(v))));
+      new Field("codeRefresh.interval", (s, v) -> ImmutableSetup.copyOf(s).withCodeRefresh(ImmutableCodeRefresh.copyOf(s.codeRefresh()).withInterval(v))));
 
   @Test
   void hostileNamesAreRefusedOrInert() {

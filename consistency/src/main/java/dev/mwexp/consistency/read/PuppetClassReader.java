@@ -7,13 +7,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What the mw-experimental profile class does to the mount path: the first {@code file { '<path>':}
- * resource with {@code ensure => directory}, and its owner, group and mode as written (literal
- * strings, or the {@code lookup()} default of a parameter the attribute names).
+ * What the mw-experimental profile class does to the mount path: the first {@code file} resource
+ * with {@code ensure => directory} whose title is a path (a literal, or a parameter's default),
+ * and its owner, group and mode as written (literal strings, or the {@code lookup()} default of a
+ * parameter the attribute names).
  */
 public final class PuppetClassReader {
 
-  private static final Pattern FILE = Pattern.compile("file\\s*\\{\\s*'(/[^']*)'\\s*:([^}]*)\\}", Pattern.DOTALL);
+  private static final Pattern FILE =
+      Pattern.compile("file\\s*\\{\\s*(?:'(/[^']*)'|\\$(\\w+))\\s*:([^}]*)\\}", Pattern.DOTALL);
   private static final Pattern ATTRIBUTE = Pattern.compile("(\\w+)\\s*=>\\s*(?:'([^']*)'|\\$(\\w+))");
 
   private PuppetClassReader() {}
@@ -23,11 +25,13 @@ public final class PuppetClassReader {
     Map<String, Map.Entry<String, Source>> out = new LinkedHashMap<>();
     Matcher m = FILE.matcher(text);
     while (m.find()) {
-      if (!m.group(2).matches("(?s).*ensure\\s*=>\\s*directory.*")) {
+      String body = m.group(3);
+      String path = m.group(1) != null ? m.group(1) : parameterDefault(text, m.group(2));
+      if (!body.matches("(?s).*ensure\\s*=>\\s*directory.*") || path == null || !path.startsWith("/")) {
         continue;
       }
-      out.put("path", Map.entry(m.group(1), Source.of(file, line(text, m.start()))));
-      Matcher a = ATTRIBUTE.matcher(m.group(2));
+      out.put("path", Map.entry(path, Source.of(file, line(text, m.start()))));
+      Matcher a = ATTRIBUTE.matcher(body);
       while (a.find()) {
         String name = a.group(1);
         if (!(name.equals("owner") || name.equals("group") || name.equals("mode"))) {
@@ -35,7 +39,7 @@ public final class PuppetClassReader {
         }
         String value = a.group(2) != null ? a.group(2) : parameterDefault(text, a.group(3));
         if (value != null) {
-          out.put(name, Map.entry(value, Source.of(file, line(text, m.start(2) + a.start()))));
+          out.put(name, Map.entry(value, Source.of(file, line(text, m.start(3) + a.start()))));
         }
       }
       return out;

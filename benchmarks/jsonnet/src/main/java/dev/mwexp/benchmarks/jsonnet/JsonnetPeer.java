@@ -125,7 +125,7 @@ final class JsonnetPeer {
     data.putObject("refresh")
         .put("enabled", s.codeRefresh().enabled())
         .put("timerName", s.codeRefresh().timerName())
-        .put("onCalendar", s.codeRefresh().onCalendar())
+        .put("onCalendar", s.codeRefresh().interval())
         .put("script", s.codeRefresh().script());
     ArrayNode dcs = data.putArray("datacenters");
     for (Datacenter dc : s.datacenters()) {

@@ -71,7 +71,7 @@ final class PklPeer implements AutoCloseable {
         .append("; deploymentGroup = ").append(str(s.deployers().deploymentGroup())).append("; mountMode = ")
         .append(str(s.deployers().mountMode())).append("; switchKey = ").append(str(s.deployers().switchKey())).append(" }\n");
     pkl.append("refresh { enabled = ").append(s.codeRefresh().enabled()).append("; timerName = ")
-        .append(str(s.codeRefresh().timerName())).append("; onCalendar = ").append(str(s.codeRefresh().onCalendar()))
+        .append(str(s.codeRefresh().timerName())).append("; onCalendar = ").append(str(s.codeRefresh().interval()))
         .append("; script = ").append(str(s.codeRefresh().script())).append(" }\n");
     pkl.append("datacenters {\n");
     for (Datacenter dc : s.datacenters()) {
