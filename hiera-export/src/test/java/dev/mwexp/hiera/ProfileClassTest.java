@@ -1,0 +1,162 @@
+package dev.mwexp.hiera;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mwexp.model.Setup;
+import dev.mwexp.spec.Spec;
+import dev.mwexp.testing.RealClients;
+import dev.mwexp.testing.SetupGenerators;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The generated profile class through real Puppet tooling: {@code puppet parser validate},
+ * {@code puppet-lint} with warnings as failures, and rspec-puppet compiling its catalog, for the
+ * built-in model and generated ones, against stubs (our own) of the Wikimedia defined types it uses.
+ * The refresh script passes shellcheck.
+ */
+class ProfileClassTest {
+
+  @TempDir Path tmp;
+
+  private static final Path STUBS = Path.of("src/test/resources/puppet-stubs/modules");
+
+  private static List<Setup> models() {
+    List<Setup> models = new ArrayList<>(List.of(Spec.defaultSetup()));
+    org.quicktheories.QuickTheory.qt().withFixedSeed(15).withExamples(3).forAll(SetupGenerators.setups())
+        .checkAssert(models::add);
+    return models;
+  }
+
+  /** A modulepath with the stubs and the class generated from {@code setup}. */
+  private Path modules(Setup setup, String name) throws IOException {
+    Path root = Files.createDirectories(tmp.resolve(name));
+    Path modules = root.resolve("modules");
+    try (Stream<Path> walk = Files.walk(STUBS)) {
+      for (Path p : walk.toList()) {
+        Path to = modules.resolve(STUBS.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(to);
+        } else {
+          Files.copy(p, to);
+        }
+      }
+    }
+    Path cls = modules.resolve(ProfileClass.PATH.substring("modules/".length()));
+    Files.createDirectories(cls.getParent());
+    Files.writeString(cls, ProfileClass.pp(setup));
+    return root;
+  }
+
+  @Test
+  void theClassValidatesAndLintsClean() throws Exception {
+    RealClients.require("puppet");
+    RealClients.require("puppet-lint");
+    int n = 0;
+    for (Setup setup : models()) {
+      Path root = modules(setup, "lint" + n++);
+      String cls = ProfileClass.PATH;
+      RealClients.Result validate = RealClients.run(List.of("puppet", "parser", "validate", cls), root, 120);
+      assertThat(validate.exitCode()).as(validate.output()).isZero();
+      RealClients.Result lint = RealClients.run(List.of("puppet-lint", "--fail-on-warnings", cls), root, 120);
+      assertThat(lint.exitCode()).as(lint.output()).isZero();
+    }
+  }
+
+  @Test
+  void theScriptPassesShellcheck() throws Exception {
+    RealClients.require("shellcheck");
+    Path script = Files.writeString(tmp.resolve("refresh.sh"), HieraExporter.script());
+    RealClients.Result r = RealClients.run(List.of("shellcheck", "--shell=bash", script.toString()), tmp, 60);
+    assertThat(r.exitCode()).as(r.output()).isZero();
+  }
+
+  private static String rb(String s) {
+    return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
+  }
+
+  /** rspec-puppet's expectations for one model: what its catalog must hold, from the model. */
+  private static String spec(Setup setup) {
+    var c = setup.codeRefresh();
+    var d = setup.deployers();
+    String mount = setup.service().mountPath();
+    return String.join("\n",
+        "require 'rspec-puppet'",
+        "RSpec.configure do |config|",
+        "  config.module_path = File.expand_path('../modules', __dir__)",
+        "  config.manifest = File.expand_path('site.pp', __dir__)",
+        "end",
+        "describe 'profile::kubernetes::mediawiki_experimental' do",
+        "  let(:pre_condition) { \"service { 'kubelet': }\" }",
+        "  let(:facts) { { 'networking' => { 'fqdn' => 'wikikube-worker-exp1001.eqiad.wmnet' } } }",
+        "  context 'switched on' do",
+        "    let(:params) { { 'is_mw_experimental' => true, 'deployment_server' => 'deploy1003.eqiad.wmnet' } }",
+        "    it { is_expected.to compile.with_all_deps }",
+        "    it { is_expected.to contain_class('profile::mediawiki::system_users') }",
+        "    it {",
+        "      is_expected.to contain_file(" + rb(mount) + ").with(",
+        "        'ensure' => 'directory', 'owner' => " + rb(d.user()) + ", 'group' => " + rb(d.group()) + ",",
+        "        'mode' => " + rb(d.mountMode()) + ").that_comes_before('Service[kubelet]')",
+        "    }",
+        "    it {",
+        "      is_expected.to contain_systemd__timer__job(" + rb(c.timerName()) + ").with(",
+        "        'command' => " + rb(c.script() + " -f") + ", 'user' => 'root',",
+        "        'interval' => { 'start' => 'OnUnitActiveSec', 'interval' => " + rb(c.interval()) + " })",
+        "    }",
+        "    it {",
+        "      is_expected.to contain_file(" + rb(c.script()) + ").with(",
+        "        'mode' => '0555',",
+        "        'source' => 'puppet:///modules/profile/kubernetes/node/mw-experimental-mediawiki-image-update.sh')",
+        "    }",
+        "    it {",
+        "      is_expected.to contain_file('/etc/default/" + c.timerName() + "')",
+        "        .with_content(/^MOUNT_PATH=" + mount.replace("/", "\\/") + "$/)",
+        "        .with_content(/^LOCK_FILE=" + c.lockFile().replace("/", "\\/") + "$/)",
+        "        .with_content(/^KEEP_DAYS=" + c.keepEditsDays() + "$/)",
+        "        .with_content(/^KEEP_COUNT=" + c.keepEditsCount() + "$/)",
+        "    }",
+        "    it { is_expected.to contain_rsync__quickdatacopy('releases').with('source_host' => 'deploy1003.eqiad.wmnet') }",
+        "    it { is_expected.to contain_file('/usr/local/etc/fix-staging-perms.sh').with_content(/deployment_dirs=\""
+            + mount.replace("/", "\\/") + "\"/) }",
+        c.parsoid() ? "    it { is_expected.to contain_git__clone('mediawiki/services/parsoid').with('directory' => '/srv/parsoid-testing') }"
+            : "    it { is_expected.not_to contain_git__clone('mediawiki/services/parsoid') }",
+        "    it { is_expected.to contain_motd__message('mw-experimental').with_content(/--lock/) }",
+        "  end",
+        "  context 'switched off' do",
+        "    let(:params) { { 'is_mw_experimental' => false, 'deployment_server' => 'deploy1003.eqiad.wmnet' } }",
+        "    it { is_expected.to compile.with_all_deps }",
+        "    # Only the pre-condition's Service[kubelet]: the class itself declares nothing.",
+        "    it { is_expected.to have_resource_count(1) }",
+        "    it { is_expected.not_to contain_file(" + rb(mount) + ") }",
+        "    it { is_expected.not_to contain_class('profile::mediawiki::system_users') }",
+        "  end",
+        "end",
+        "");
+  }
+
+  @Test
+  void rspecPuppetCompilesTheCatalogOfEachModel() throws Exception {
+    RealClients.require("rspec");
+    RealClients.require("puppet");
+    int n = 0;
+    List<String> failures = new ArrayList<>();
+    for (Setup setup : models()) {
+      Path root = modules(setup, "rspec" + n++);
+      Path spec = Files.createDirectories(root.resolve("spec/classes"));
+      Files.writeString(root.resolve("spec/site.pp"), "");
+      Files.writeString(spec.resolve("mediawiki_experimental_spec.rb"), spec(setup).replace("'../modules'", "'../../modules'")
+          .replace("'site.pp'", "'../site.pp'"));
+      RealClients.Result r = RealClients.run(List.of("rspec", "--no-color", "spec/classes"), root, 300);
+      if (r.exitCode() != 0 || !r.output().contains(" examples, 0 failures")) {
+        failures.add(r.output());
+      }
+    }
+    assertThat(failures).isEmpty();
+  }
+}

@@ -1,0 +1,2 @@
+# Stub of Wikimedia's Wmflib::Ensure.
+type Wmflib::Ensure = Enum['present', 'absent']
