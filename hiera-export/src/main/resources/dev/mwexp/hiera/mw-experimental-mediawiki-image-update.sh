@@ -89,6 +89,7 @@ container_name=${setting[CONTAINER_NAME]:-$NAME}
 
 case $action in
     lock)
+        mkdir -p -- "$(dirname -- "$lock_file")"
         printf 'locked by %s at %s%s\n' "${SUDO_USER:-${USER:-root}}" "$(date -u +%Y-%m-%dT%H:%M:%SZ)" \
             "${reason:+: $reason}" >"$lock_file"
         log "step=lock file=$lock_file refreshes leave $mount_path alone until --unlock"
@@ -147,6 +148,11 @@ nerdctl --namespace k8s.io cp "$container_name:/srv/mediawiki/." "$tmp/" || die 
 log "step=copy image=$image into=$tmp"
 
 # ---- keep every edit made since the last refresh, before rsync --delete replaces the tree ----
+# --checksum: image layers may carry one fixed timestamp for every file (reproducible builds), so
+# a changed file of the same size would pass rsync's size-and-time check.
+sync_tree() {
+    rsync -a --checksum --delete "$@" -- "$tmp/" "$mount_path/"
+}
 manifest=$state_dir/last-image.sha256
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
 saved=$edits_dir/$stamp
@@ -183,17 +189,17 @@ if [[ -d $mount_path && -f $manifest ]]; then
             count=$((count + 1))
         fi
     done
-    rsync -a --delete -- "$tmp/" "$mount_path/"
+    sync_tree
 elif [[ -d $mount_path ]]; then
     # No record of the last image (the first refresh): keep whatever rsync replaces or deletes.
     mkdir -p -- "$saved"
-    rsync -a --delete --backup --backup-dir="$saved/replaced" -- "$tmp/" "$mount_path/"
+    sync_tree --backup --backup-dir="$saved/replaced"
     if [[ -d $saved/replaced ]]; then
         count=$(find "$saved/replaced" -type f | wc -l)
     fi
 else
     mkdir -p -- "$mount_path"
-    rsync -a --delete -- "$tmp/" "$mount_path/"
+    sync_tree
 fi
 log "step=rsync from=$tmp to=$mount_path"
 
