@@ -237,6 +237,50 @@ class RefreshScriptTest {
   }
 
   @Test
+  void aRunKilledDuringRsyncIsRepairedByTheNext() throws Exception {
+    assertThat(run("-f").code()).isZero();
+    write(image.resolve("includes/Setup.php"), "<?php // setup v2, a longer line\n");
+    write(image.resolve("extensions/New/New.php"), "<?php // new in v2\n");
+    // The real rsync, behind a shim that marks its start and, this once, waits to be killed.
+    executable(root.resolve("bin/rsync"), """
+        #!/bin/bash
+        echo rsync >>"$FAKE/calls"
+        [[ -e $FAKE/hold ]] && sleep 30
+        exec /usr/bin/rsync "$@"
+        """);
+    Files.writeString(fake.resolve("hold"), "");
+    Process p = start("-f");
+    long deadline = System.currentTimeMillis() + 20_000;
+    while ((!Files.exists(fake.resolve("calls")) || !Files.readString(fake.resolve("calls")).contains("rsync"))
+        && System.currentTimeMillis() < deadline) {
+      Thread.sleep(50);
+    }
+    p.descendants().forEach(ProcessHandle::destroyForcibly);
+    p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    Files.delete(fake.resolve("hold"));
+
+    Run r = run("-f");
+
+    assertThat(r.code()).as(r.output()).isZero();
+    assertThat(tree(code)).isEqualTo(tree(image));
+    assertThat(containers()).isEmpty();
+  }
+
+  @Test
+  void oldEditsArePrunedByAge() throws Exception {
+    assertThat(run("-f").code()).isZero();
+    Path old = Files.createDirectories(edits.resolve("20250101T000000Z/changed"));
+    Files.writeString(old.resolve("index.php"), "old");
+    Files.setLastModifiedTime(old.getParent(), java.nio.file.attribute.FileTime.from(
+        java.time.Instant.now().minus(java.time.Duration.ofDays(40))));
+    write(code.resolve("index.php"), "<?php // new edit\n");
+    assertThat(run("-f").code()).isZero();
+    try (Stream<Path> list = Files.list(edits)) {
+      assertThat(list.map(d -> d.getFileName().toString())).hasSize(1).noneMatch(n -> n.startsWith("2025"));
+    }
+  }
+
+  @Test
   void aMissingReleaseFileTouchesNothing() throws Exception {
     write(code.resolve("index.php"), "<?php // someone's\n");
     Files.delete(root.resolve("release/mw-experimental-pinkllama.yaml"));
