@@ -54,6 +54,16 @@ public final class Fixtures {
     return roots;
   }
 
+  /** A fresh copy of the four checkouts under {@code dir}, by repository. */
+  public static Map<dev.mwexp.fragment.Repository, Path> checkouts(Path dir) {
+    Map<String, Path> dirs = copy(dir);
+    Map<dev.mwexp.fragment.Repository, Path> roots = new EnumMap<>(dev.mwexp.fragment.Repository.class);
+    for (dev.mwexp.fragment.Repository r : dev.mwexp.fragment.Repository.values()) {
+      roots.put(r, dirs.get(r.directory()));
+    }
+    return roots;
+  }
+
   /** Every file of a tree (links as "-> target"), for comparing before and after. */
   public static Map<String, String> snapshot(Path dir) {
     Map<String, String> files = new TreeMap<>();

@@ -9,10 +9,8 @@ import dev.mwexp.model.Setup;
 import dev.mwexp.repos.CheckoutException;
 import dev.mwexp.repos.Plan;
 import dev.mwexp.repos.Sync;
-import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -25,35 +23,11 @@ import org.apache.maven.plugins.annotations.Parameter;
  * {@code mwexp:sync} would change).
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
-public final class CheckMojo extends AbstractMojo {
-
-  /** The spec the checkouts must agree with. */
-  @Parameter(property = "mwexp.spec", defaultValue = "${project.basedir}/src/main/mwexp/mw-experimental.yaml")
-  File spec;
-
-  /** A checkout of operations/puppet. */
-  @Parameter(property = "mwexp.puppetDirectory")
-  File puppetDirectory;
-
-  /** A checkout of operations/deployment-charts. */
-  @Parameter(property = "mwexp.chartsDirectory")
-  File chartsDirectory;
-
-  /** A checkout of operations/dns. */
-  @Parameter(property = "mwexp.dnsDirectory")
-  File dnsDirectory;
-
-  /** A checkout of operations/mediawiki-config. */
-  @Parameter(property = "mwexp.mediawikiConfigDirectory")
-  File mediawikiConfigDirectory;
+public final class CheckMojo extends CheckoutsMojo {
 
   /** Fail the build on any violation or drift; false only warns. */
   @Parameter(property = "mwexp.failOnViolation", defaultValue = "true")
   boolean failOnViolation;
-
-  /** Skip the goal. */
-  @Parameter(property = "mwexp.skip", defaultValue = "false")
-  boolean skip;
 
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
@@ -61,7 +35,7 @@ public final class CheckMojo extends AbstractMojo {
       getLog().info("Skipping mwexp:check (mwexp.skip is true)");
       return;
     }
-    var roots = Checkouts.of(puppetDirectory, chartsDirectory, dnsDirectory, mediawikiConfigDirectory, "check");
+    var roots = checkouts("check");
     Setup setup = Specs.load(spec.toPath(), getLog());
     ArtifactTrees.Builder trees = ArtifactTrees.builder().service(setup.service().name());
     roots.forEach(trees::repository);

@@ -5,8 +5,6 @@ import dev.mwexp.model.Setup;
 import dev.mwexp.repos.CheckoutException;
 import dev.mwexp.repos.Plan;
 import dev.mwexp.repos.Sync;
-import java.io.File;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -17,35 +15,11 @@ import org.apache.maven.plugins.annotations.Parameter;
  * {@code spotless:apply} of mwexp. With {@code dryRun}, logs the diffs and changes nothing.
  */
 @Mojo(name = "sync", threadSafe = true, requiresProject = false)
-public final class SyncMojo extends AbstractMojo {
-
-  /** The spec to sync from. */
-  @Parameter(property = "mwexp.spec", defaultValue = "${project.basedir}/src/main/mwexp/mw-experimental.yaml")
-  File spec;
-
-  /** A checkout of operations/puppet. */
-  @Parameter(property = "mwexp.puppetDirectory")
-  File puppetDirectory;
-
-  /** A checkout of operations/deployment-charts. */
-  @Parameter(property = "mwexp.chartsDirectory")
-  File chartsDirectory;
-
-  /** A checkout of operations/dns. */
-  @Parameter(property = "mwexp.dnsDirectory")
-  File dnsDirectory;
-
-  /** A checkout of operations/mediawiki-config. */
-  @Parameter(property = "mwexp.mediawikiConfigDirectory")
-  File mediawikiConfigDirectory;
+public final class SyncMojo extends CheckoutsMojo {
 
   /** Log the unified diffs of what would change, and change nothing. */
   @Parameter(property = "mwexp.dryRun", defaultValue = "false")
   boolean dryRun;
-
-  /** Skip the goal. */
-  @Parameter(property = "mwexp.skip", defaultValue = "false")
-  boolean skip;
 
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
@@ -53,7 +27,7 @@ public final class SyncMojo extends AbstractMojo {
       getLog().info("Skipping mwexp:sync (mwexp.skip is true)");
       return;
     }
-    var roots = Checkouts.of(puppetDirectory, chartsDirectory, dnsDirectory, mediawikiConfigDirectory, "sync");
+    var roots = checkouts("sync");
     Setup setup = Specs.load(spec.toPath(), getLog());
     try {
       Plan plan = Sync.plan(Compiler.fragments(setup), dev.mwexp.repos.Checkouts.of(roots));

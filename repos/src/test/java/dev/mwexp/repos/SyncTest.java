@@ -28,14 +28,6 @@ class SyncTest {
 
   @TempDir Path tmp;
 
-  private static Map<Repository, Path> roots(Map<String, Path> dirs) {
-    Map<Repository, Path> roots = new EnumMap<>(Repository.class);
-    for (Repository r : Repository.values()) {
-      roots.put(r, dirs.get(r.directory()));
-    }
-    return roots;
-  }
-
   private static Plan plan(Setup setup, Map<Repository, Path> roots) throws CheckoutException {
     var fragments = Compiler.fragments(setup);
     // Every exporter is on the class path: a sync with no fragments would prove nothing.
@@ -45,7 +37,7 @@ class SyncTest {
 
   @Test
   void todaysModelChangesNothingInTodaysRepositories() throws Exception {
-    Plan plan = plan(Spec.defaultSetup(), roots(Fixtures.copy(tmp)));
+    Plan plan = plan(Spec.defaultSetup(), Fixtures.checkouts(tmp));
     assertThat(plan.diff()).isEmpty();
     assertThat(plan.isEmpty()).isTrue();
   }
@@ -56,7 +48,7 @@ class SyncTest {
     qt().withExamples(40).forAll(dev.mwexp.testing.GrowingSpecs.specs()).checkAssert(text -> {
       try {
         Path dir = Files.createDirectories(tmp.resolve("case" + n[0]++));
-        Map<Repository, Path> roots = roots(Fixtures.copy(dir));
+        Map<Repository, Path> roots = Fixtures.checkouts(dir);
         Map<String, String> before = Fixtures.snapshot(dir);
         Setup setup = Spec.parse(text, "spec.yaml");
 
@@ -92,7 +84,7 @@ class SyncTest {
 
   @Test
   void droppingADatacenterRemovesExactlyItsEntries() throws Exception {
-    Map<Repository, Path> roots = roots(Fixtures.copy(tmp));
+    Map<Repository, Path> roots = Fixtures.checkouts(tmp);
     Setup eqiadOnly = Spec.parse("datacenters:\n  eqiad:\n    hosts: [wikikube-worker-exp1001.eqiad.wmnet]\n", "spec.yaml");
     Plan plan = plan(eqiadOnly, roots);
     assertThat(changedLines(plan)).isNotEmpty().allSatisfy(l -> assertThat(l).startsWith("-"))
@@ -112,7 +104,7 @@ class SyncTest {
 
   @Test
   void addingAHostGivesAReviewableDiff() throws Exception {
-    Map<Repository, Path> roots = roots(Fixtures.copy(tmp));
+    Map<Repository, Path> roots = Fixtures.checkouts(tmp);
     String spec = Spec.defaultSpecText().replace("      - wikikube-worker-exp1001.eqiad.wmnet\n",
         "      - wikikube-worker-exp1001.eqiad.wmnet\n      - wikikube-worker-exp1002.eqiad.wmnet\n");
     Plan plan = plan(Spec.parse(spec, "spec.yaml"), roots);
@@ -135,7 +127,7 @@ class SyncTest {
   @Test
   void aHandEditMwexpCannotMergeStopsEverythingWithTheLine() throws Exception {
     Path dir = tmp.resolve("conflict");
-    Map<Repository, Path> roots = roots(Fixtures.copy(Files.createDirectories(dir)));
+    Map<Repository, Path> roots = Fixtures.checkouts(Files.createDirectories(dir));
     Path sitePp = roots.get(Repository.PUPPET).resolve("manifests/site.pp");
     Files.writeString(sitePp, Files.readString(sitePp).replace(
         "node /^wikikube-worker-exp1001\\.eqiad\\./ {\n    role(kubernetes::worker)", "node /^wikikube-worker-exp1001\\.eqiad\\./ {\n    role(insetup)"));

@@ -14,7 +14,6 @@ import dev.mwexp.testing.Fixtures;
 import dev.mwexp.testing.GrowingSpecs;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,14 +23,6 @@ class ImportTest {
 
   @TempDir Path tmp;
 
-  private static Map<Repository, Path> roots(Map<String, Path> dirs) {
-    Map<Repository, Path> roots = new EnumMap<>(Repository.class);
-    for (Repository r : Repository.values()) {
-      roots.put(r, dirs.get(r.directory()));
-    }
-    return roots;
-  }
-
   private static String imported(Map<Repository, Path> roots) throws Exception {
     ArtifactTrees.Builder trees = ArtifactTrees.builder();
     roots.forEach(trees::repository);
@@ -40,7 +31,7 @@ class ImportTest {
 
   @Test
   void todaysRepositoriesImportAsTheBuiltInModel() throws Exception {
-    Map<Repository, Path> roots = roots(Fixtures.copy(tmp));
+    Map<Repository, Path> roots = Fixtures.checkouts(tmp);
     // The same model; datacenters in name order, as import lists them.
     var builtIn = Spec.defaultSetup();
     assertThat(Spec.parse(imported(roots), "imported"))
@@ -52,7 +43,7 @@ class ImportTest {
     int[] n = {0};
     qt().withExamples(30).forAll(GrowingSpecs.specs()).checkAssert(text -> {
       try {
-        Map<Repository, Path> roots = roots(Fixtures.copy(Files.createDirectories(tmp.resolve("case" + n[0]++))));
+        Map<Repository, Path> roots = Fixtures.checkouts(Files.createDirectories(tmp.resolve("case" + n[0]++)));
         Sync.plan(Compiler.fragments(Spec.parse(text, "spec.yaml")), Checkouts.of(roots)).write();
         String spec = imported(roots);
         var plan = Sync.plan(Compiler.fragments(Spec.parse(spec, "imported")), Checkouts.of(roots));

@@ -29,10 +29,11 @@ public final class HieraReader {
   private final Path datadir;
   private final List<String> levels;
   private final String role;
-  private final Map<Path, Optional<YamlDocument>> cache = new HashMap<>();
+  private final HieraFiles files;
 
   private HieraReader(SafeTree tree, Path root, Path datadir, List<String> levels, String role) {
     this.tree = tree;
+    this.files = new HieraFiles(tree);
     this.root = root;
     this.datadir = datadir;
     this.levels = levels;
@@ -160,21 +161,7 @@ public final class HieraReader {
   }
 
   private Optional<YamlDocument> read(Path file) throws TreeException {
-    if (!file.startsWith(root)) {
-      return Optional.empty();
-    }
-    Optional<YamlDocument> cached = cache.get(file);
-    if (cached != null) {
-      return cached;
-    }
-    Optional<YamlDocument> doc = Optional.empty();
-    // A link out of the tree is read (and refused) rather than skipped, so it is reported.
-    if (tree.exists(file)) {
-      List<YamlDocument> docs = YamlDocument.read(tree, file);
-      doc = docs.isEmpty() ? Optional.empty() : Optional.of(docs.get(0));
-    }
-    cache.put(file, doc);
-    return doc;
+    return file.startsWith(root) ? files.first(file) : Optional.empty();
   }
 
   /** JSON values as Java: Boolean, Long, BigDecimal, String, List, Map. */

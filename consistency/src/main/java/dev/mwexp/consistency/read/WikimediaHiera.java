@@ -7,7 +7,6 @@ import dev.mwexp.files.TreeException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,10 +24,11 @@ public final class WikimediaHiera {
   private final SafeTree tree;
   private final Path datadir;
   private final String role;
-  private final Map<Path, Optional<YamlDocument>> cache = new HashMap<>();
+  private final HieraFiles files;
 
   public WikimediaHiera(SafeTree tree, Path puppetRoot, String role) {
     this.tree = tree;
+    this.files = new HieraFiles(tree);
     this.datadir = puppetRoot.resolve("hieradata");
     this.role = role;
   }
@@ -68,16 +68,6 @@ public final class WikimediaHiera {
   }
 
   private Optional<YamlDocument> read(Path file) throws TreeException {
-    Optional<YamlDocument> cached = cache.get(file);
-    if (cached != null) {
-      return cached;
-    }
-    Optional<YamlDocument> doc = Optional.empty();
-    if (tree.exists(file)) {
-      List<YamlDocument> docs = YamlDocument.read(tree, file);
-      doc = docs.isEmpty() ? Optional.empty() : Optional.of(docs.get(0));
-    }
-    cache.put(file, doc);
-    return doc;
+    return files.first(file);
   }
 }
