@@ -33,6 +33,8 @@ import picocli.CommandLine.Option;
  * consistently; with SPEC, also how they drift from it.
  */
 @Command(
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
     name = "check",
     description = "Check that the trees route every X-Wikimedia-Debug backend consistently, through the CNAME to a"
         + " host that is labelled, tainted, runs one pod on the same port and mounts the same path. Without SPEC, only"

@@ -17,7 +17,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /** {@code mwexp compile [SPEC] --out DIR}: every format, written atomically. */
-@Command(name = "compile", description = "Compile a spec into DIR as mw-experimental's part of the four repositories"
+@Command(
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    name = "compile", footer = {"", "Example:", "  mwexp compile mw-experimental.yaml --out out/"},
+    description = "Compile a spec into DIR as mw-experimental's part of the four repositories"
     + " (DIR/puppet, DIR/deployment-charts, DIR/dns, DIR/mediawiki-config), written atomically.")
 final class CompileCommand implements Callable<Integer> {
 

@@ -13,6 +13,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code mwexp import --puppet DIR …}: the spec of what the checkouts hold today. */
 @Command(
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
     name = "import",
     description = "Print the spec that describes what checkouts of the four repositories hold today;"
         + " a sync of it onto the same checkouts changes nothing.",

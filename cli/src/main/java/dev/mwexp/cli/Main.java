@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
     versionProvider = Main.Version.class,
     description = "Compiles one mw-experimental spec to Puppet hiera, Kubernetes manifests and ATS routing.",
     subcommands = {ValidateCommand.class, CompileCommand.class, SyncCommand.class, CheckCommand.class, ImportCommand.class,
-        SpecCommand.class},
+        SpecCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",
@@ -56,12 +56,17 @@ public final class Main implements Runnable {
     throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: validate, compile, check or spec");
   }
 
-  /** Reports the version from the jar manifest, or "dev" from a class directory. */
+  /** The version Maven wrote into version.properties when it built this jar. */
   static final class Version implements CommandLine.IVersionProvider {
     @Override
-    public String[] getVersion() {
-      String v = Main.class.getPackage().getImplementationVersion();
-      return new String[] {"mwexp " + (v == null ? "dev" : v)};
+    public String[] getVersion() throws java.io.IOException {
+      java.util.Properties p = new java.util.Properties();
+      try (var in = Main.class.getResourceAsStream("version.properties")) {
+        if (in != null) {
+          p.load(in);
+        }
+      }
+      return new String[] {"mwexp " + p.getProperty("version", "(unknown version)"), "Java " + Runtime.version()};
     }
   }
 }

@@ -9,7 +9,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code mwexp spec [SPEC]}: the spec with every default made explicit. */
-@Command(name = "spec", description = "Print the spec in canonical form, every default explicit.")
+@Command(
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    name = "spec", footer = {"", "Example:", "  mwexp spec mw-experimental.yaml > canonical.yaml"},
+    description = "Print the spec in canonical form, every default explicit.")
 final class SpecCommand implements Callable<Integer> {
 
   @Mixin SpecOption spec;

@@ -17,6 +17,8 @@ import picocli.CommandLine.Option;
 
 /** {@code mwexp sync [SPEC] --puppet DIR …}: mw-experimental's part of the checkouts, and nothing else. */
 @Command(
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
     name = "sync",
     description = "Write mw-experimental's part of checkouts of the four repositories, touching nothing else."
         + " Exit 0: nothing to change; 4: files changed (or, with --dry-run, would change).",

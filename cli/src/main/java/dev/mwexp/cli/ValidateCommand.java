@@ -6,7 +6,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code mwexp validate [SPEC]}: every problem with its position, exit 1 on any. */
-@Command(name = "validate", description = "Check a spec and print every problem with its position.")
+@Command(
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    name = "validate", footer = {"", "Example:", "  mwexp validate mw-experimental.yaml"},
+    description = "Check a spec and print every problem with its position.")
 final class ValidateCommand implements Callable<Integer> {
 
   @Mixin SpecOption spec;

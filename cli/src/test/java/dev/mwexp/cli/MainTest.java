@@ -108,4 +108,20 @@ class MainTest {
     assertThat(r.code()).isZero();
     assertThat(r.out()).contains("  port: 4456\n").contains("  mountMode: \"2775\"\n");
   }
+
+  /** Issue 16: every command has help with an example, whatever its required options; -V is the real version. */
+  @Test
+  void everyCommandHasHelpAndAnExample() {
+    for (String command : java.util.List.of("validate", "compile", "sync", "check", "import", "spec")) {
+      Result help = run(command, "--help");
+      assertThat(help.code()).as(command + help.err()).isZero();
+      assertThat(help.out()).as(command).startsWith("Usage: mwexp " + command).contains("Example");
+      Result viaHelp = run("help", command);
+      assertThat(viaHelp.code()).as(command).isZero();
+      assertThat(viaHelp.out()).isEqualTo(help.out());
+    }
+    Result version = run("-V");
+    assertThat(version.code()).isZero();
+    assertThat(version.out()).startsWith("mwexp 0.").doesNotContain("dev");
+  }
 }
