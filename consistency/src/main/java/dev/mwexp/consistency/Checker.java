@@ -89,6 +89,7 @@ final class Checker {
           service(dc.get()).ifPresent(s -> via.forEach(b -> port(b, s)));
         });
     datacenters.forEach(this::datacenter);
+    crossDatacenter(backends);
     realLayout(reachedBy.keySet(), routed);
     for (AlertObject alert : facts.alerts()) {
       add(Link.ALERTING, alert.kind() + " " + alert.name(), "no alerting objects", alert.kind(), alert.source());
@@ -339,6 +340,62 @@ final class Checker {
       add(Link.PORT, backend.name(), "nodePort " + backend.port(),
           s.nodePort().map(p -> "nodePort " + p).orElse("no nodePort"), backend.source(), s.portSource());
     }
+  }
+
+  // ---- datacenters ----
+
+  /** The datacenters the trees or the model know: those a backend or CNAME name can be judged against. */
+  private Set<String> knownDatacenters() {
+    // Named, not guessed: the model's datacenters, else those the Kubernetes side is laid out by.
+    Set<String> dcs = new TreeSet<>();
+    if (model.isPresent()) {
+      model.get().datacenters().forEach(d -> dcs.add(d.name()));
+    } else {
+      facts.workloads().forEach(w -> dcs.add(w.datacenter()));
+    }
+    return dcs;
+  }
+
+  /**
+   * A per-datacenter backend ({@code k8s-<service>-<dc>}) or a CNAME in a datacenter's domain
+   * ({@code name.<dc>.wmnet}) must lead to a host of that datacenter: otherwise a request for
+   * eqiad is served in codfw, and every other link can still look right.
+   */
+  private void crossDatacenter(List<Backend> backends) {
+    Set<String> dcs = knownDatacenters();
+    for (Backend b : backends) {
+      int dash = b.name().lastIndexOf('-');
+      String dc = dash < 0 ? "" : b.name().substring(dash + 1);
+      if (!dcs.contains(dc)) {
+        continue;
+      }
+      String host = finalTarget(b.host());
+      if (!switchedOn(host)) {
+        continue; // no host at all: the HOST or CNAME_TARGET link says so
+      }
+      declaredDatacenter(host).filter(d -> !d.equals(dc)).ifPresent(d -> add(Link.CROSS_DATACENTER, b.name(),
+          "a host of " + dc, host + ", a host of " + d, b.source()));
+    }
+    for (CnameRecord c : facts.cnames()) {
+      String[] labels = c.name().split("\\.");
+      if (labels.length < 3 || !dcs.contains(labels[1])) {
+        continue;
+      }
+      String host = finalTarget(c.target());
+      if (!switchedOn(host)) {
+        continue; // someone else's record (mw-parsoid's, say)
+      }
+      declaredDatacenter(host).filter(d -> !d.equals(labels[1])).ifPresent(d -> add(Link.CROSS_DATACENTER, c.name(),
+          "a host of " + labels[1], host + ", a host of " + d, c.source()));
+    }
+  }
+
+  private String finalTarget(String name) {
+    String n = name;
+    for (int hop = 0; hop < MAX_CNAME_HOPS && cnames.containsKey(n); hop++) {
+      n = cnames.get(n).target();
+    }
+    return n;
   }
 
   // ---- the real repositories ----

@@ -10,6 +10,8 @@ public enum Link {
   BACKEND("X-Wikimedia-Debug backend in the ATS table"),
   /** A backend's target is neither a CNAME nor a host with hiera. */
   HOST("the backend's target is a CNAME or a host with hiera"),
+  /** A datacenter's backend or CNAME leads to a host of another datacenter. */
+  CROSS_DATACENTER("a datacenter's backend and CNAME lead to that datacenter's hosts"),
   /** A CNAME points at a name that is no host with hiera. */
   CNAME_TARGET("the CNAME points at a host with hiera"),
   /** The host's datacenter has no mw-experimental workload or Service. */

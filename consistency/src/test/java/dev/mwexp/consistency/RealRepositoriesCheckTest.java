@@ -82,4 +82,23 @@ class RealRepositoriesCheckTest {
       assertThat(report.format()).as(c.getKey()).contains(c.getKey());
     }
   }
+
+  /** Issue 16: routing into another datacenter is caught, with the spec and without it. */
+  @Test
+  void routesIntoAnotherDatacenterAreViolations() throws Exception {
+    Map<String, Edit> cases = new LinkedHashMap<>();
+    cases.put("CROSS_DATACENTER k8s-mw-experimental-eqiad: expected a host of eqiad, found wikikube-worker-exp2001.codfw.wmnet,"
+        + " a host of codfw", r -> edit(r.get("puppet").resolve("modules/profile/files/trafficserver/x-wikimedia-debug-routing.lua"),
+            "{ host = \"mw-experimental.eqiad.wmnet\",", "{ host = \"mw-experimental.codfw.wmnet\","));
+    cases.put("CROSS_DATACENTER mw-experimental.eqiad.wmnet: expected a host of eqiad, found wikikube-worker-exp2001.codfw.wmnet,"
+        + " a host of codfw [dns/templates/wmnet:15]", r -> edit(r.get("dns").resolve("templates/wmnet"),
+            "CNAME    wikikube-worker-exp1001.eqiad.wmnet.", "CNAME    wikikube-worker-exp2001.codfw.wmnet."));
+    int n = 0;
+    for (Map.Entry<String, Edit> c : cases.entrySet()) {
+      Map<String, Path> roots = Fixtures.copy(Files.createDirectories(tmp.resolve("cross" + n++)));
+      c.getValue().apply(roots);
+      assertThat(RoutingConsistency.check(trees(roots)).format()).as("without the spec").contains(c.getKey());
+      assertThat(RoutingConsistency.check(trees(roots), Spec.defaultSetup()).format()).as("with it").contains(c.getKey());
+    }
+  }
 }

@@ -22,6 +22,14 @@ public final class Compiler {
 
   private Compiler() {}
 
+  /** Models built in code reach the exporters only once validation accepts them. */
+  private static void requireValid(Setup setup) {
+    List<dev.mwexp.validation.Problem> problems = dev.mwexp.validation.Validator.validate(setup);
+    if (!problems.isEmpty()) {
+      throw new InvalidSetupException(problems);
+    }
+  }
+
   /** The exporters on the class path, by format name. */
   public static SortedMap<String, Exporter> exporters() {
     SortedMap<String, Exporter> byFormat = new TreeMap<>();
@@ -35,15 +43,25 @@ public final class Compiler {
     return byFormat;
   }
 
-  /** Every exporter's fragments of the real repositories, in format order; the setup must be valid. */
+  /**
+   * Every exporter's fragments of the real repositories, in format order.
+   *
+   * @throws InvalidSetupException when validation refuses the setup (one built in code, say)
+   */
   public static List<dev.mwexp.fragment.Fragment> fragments(Setup setup) {
+    requireValid(setup);
     List<dev.mwexp.fragment.Fragment> all = new java.util.ArrayList<>();
     exporters().values().forEach(e -> all.addAll(e.fragments(setup)));
     return all;
   }
 
-  /** The artifacts of the given formats, merged; the setup must be valid. */
+  /**
+   * The artifacts of the given formats, merged.
+   *
+   * @throws InvalidSetupException when validation refuses the setup (one built in code, say)
+   */
   public static Artifacts compile(Setup setup, Collection<String> formats) {
+    requireValid(setup);
     Map<String, Exporter> available = exporters();
     Artifacts.Builder all = Artifacts.builder();
     for (String format : new java.util.TreeSet<>(formats)) {

@@ -10,6 +10,17 @@ import org.immutables.value.Value;
 @Value.Immutable
 public interface Setup {
 
+  /**
+   * Where a datacenter's hosts live, {@code {dc}} standing for the datacenter:
+   * {@code wikikube-worker-exp1001.eqiad.wmnet} is an eqiad host. Hosts under the part after
+   * {@code {dc}} ({@code .wmnet}) must be in their datacenter's domain; others are not judged. Empty
+   * turns the rule off.
+   */
+  @Value.Default
+  default String hostDomain() {
+    return "{dc}.wmnet";
+  }
+
   Service service();
 
   Scheduling scheduling();

@@ -187,6 +187,7 @@ final class SpecBinder {
         top.mapping("codeRefresh").map(this::codeRefresh).orElse(ImmutableCodeRefresh.builder().build()));
     setup.debugRouting(
         top.mapping("debugRouting").map(this::debugRouting).orElse(ImmutableDebugRouting.builder().build()));
+    top.string("hostDomain").ifPresent(setup::hostDomain);
     Optional<Fields> dcs = top.mapping("datacenters");
     if (dcs.isPresent()) {
       for (Map.Entry<String, NodeTuple> entry : dcs.get().entries()) {

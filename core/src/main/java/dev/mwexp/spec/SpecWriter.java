@@ -59,6 +59,7 @@ final class SpecWriter {
       out.put("cname", cname);
       dcs.put(dc.name(), out);
     }
+    doc.put("hostDomain", setup.hostDomain());
     doc.put("datacenters", dcs);
     return YamlText.write(doc);
   }

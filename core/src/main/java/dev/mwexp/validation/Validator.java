@@ -294,6 +294,17 @@ public final class Validator {
                   : "host " + host + " is also in " + owner.substring("datacenters.".length()),
               "each host in exactly one datacenter, once");
         }
+        String wanted = setup.hostDomain().replace("{dc}", dc.name());
+        int at = setup.hostDomain().indexOf("{dc}");
+        String family = at < 0 ? "" : setup.hostDomain().substring(at + "{dc}".length());
+        boolean judged = owner == null && Syntax.isDnsLabel(dc.name()) && !family.isEmpty() && host.endsWith(family);
+        if (judged && !host.endsWith("." + wanted)) {
+          String domain = host.substring(host.indexOf('.') + 1);
+          add(Kind.INVALID_VALUE, path, "host " + host + " is in " + domain + ", not in " + wanted
+                  + ": routing to datacenter " + dc.name() + " would reach another datacenter",
+              "a host of " + wanted + " here; list " + host + " under the datacenter of " + domain
+                  + " (or set hostDomain to the rule your names follow)");
+        }
       }
       String cnamePath = dcPath + ".cname";
       boolean derivedFromBadName =

@@ -140,9 +140,14 @@ class ValidationRulesTest {
         rule("backend names are XWD-selectable", with("debugRouting:\n  datacenterBackend: k8s_{dc}\n"),
             Kind.INVALID_VALUE, "debugRouting.datacenterBackend", 2, 22, "'k8s_eqiad'"),
         rule("backend names are unique",
-            "debugRouting:\n  datacenterBackend: '{dc}.x.wmnet'\ndatacenters:\n  eqiad:\n"
-                + "    hosts: [eqiad.x.wmnet, " + H1 + "]\n",
+            "debugRouting:\n  datacenterBackend: '{dc}.x.eqiad.wmnet'\ndatacenters:\n  eqiad:\n"
+                + "    hosts: [eqiad.x.eqiad.wmnet, " + H1 + "]\n",
             Kind.DUPLICATE, "datacenters.eqiad.hosts", 5, 12, "would route to both"),
+        // Issue 16: a codfw host under eqiad is refused where it stands, without suggesting itself.
+        rule("a host is in its datacenter's domain", "datacenters:\n  eqiad:\n    hosts: [" + C1 + "]\n"
+                + "    cname: {name: mw-experimental.eqiad.wmnet, target: " + C1 + "}\n",
+            Kind.INVALID_VALUE, "datacenters.eqiad.hosts[0]", 3, 13,
+            "host wikikube-worker-exp2001.codfw.wmnet is in codfw.wmnet, not in eqiad.wmnet"),
         rule("datacenter name", "datacenters:\n  EQIAD:\n    hosts: [" + H1 + "]\n",
             Kind.INVALID_VALUE, "datacenters.EQIAD", 2, 3, "'EQIAD'"),
         rule("datacenter has hosts", "datacenters:\n  eqiad:\n    hosts: []\n",

@@ -69,14 +69,15 @@ class PhpIniRealPhpTest {
         .map(idx -> {
           StringBuilder b = new StringBuilder();
           idx.forEach(i -> b.append(ALPHABET.charAt(i)));
-          return b.toString();
-        })
-        .assuming(Syntax::isIniValue);
+          // Outer spaces are refused (PHP trims them), so generated values have none.
+          return b.toString().strip();
+        });
   }
 
   @Test
   void everyValueValidationAcceptsReachesPhpUnchanged() {
     qt().withExamples(40).forAll(lists().of(values()).ofSizeBetween(1, 25)).checkAssert(values -> {
+      assertThat(values).allMatch(Syntax::isIniValue);
       Map<String, String> directives = new LinkedHashMap<>();
       for (int i = 0; i < values.size(); i++) {
         directives.put("mwexp.test" + i, values.get(i));
