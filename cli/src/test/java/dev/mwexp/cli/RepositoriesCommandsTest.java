@@ -81,4 +81,15 @@ class RepositoriesCommandsTest {
         + " pass its root with --dns\nnothing was written\n");
     assertThat(Fixtures.snapshot(tmp.resolve("repos"))).isEqualTo(before);
   }
+
+  /** Issue 16: an empty tree says what is missing, once each, not the knock-ons. */
+  @Test
+  void anEmptyTreeSaysWhatIsMissing() throws Exception {
+    Path empty = Files.createDirectories(tmp.resolve("empty"));
+    Result r = run("check", "--against", empty.toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.out().lines().filter(l -> l.startsWith("MISSING "))).hasSize(4);
+    assertThat(r.out()).contains("MISSING ats/*.lua: expected the X-Wikimedia-Debug routing script under " + empty)
+        .endsWith("4 violations, 0 differences\n");
+  }
 }

@@ -55,6 +55,11 @@ final class FactsReader {
     Map<Repository, Path> repos = trees.repositories();
     Optional<Path> script = trees.routingScript()
         .or(() -> Optional.ofNullable(repos.get(Repository.PUPPET)).map(p -> p.resolve(ROUTING_SCRIPT)));
+    if (script.isEmpty() || !tree.exists(script.get())) {
+      unreadable.add(missing(tree, script.map(tree::name).orElse("ats/*.lua"), "the X-Wikimedia-Debug routing script"));
+      unread.add("routing");
+      script = Optional.empty();
+    }
     script.ifPresent(path -> {
       String name = tree.name(path);
       try {
@@ -70,7 +75,22 @@ final class FactsReader {
       }
     });
     List<Path> zones = new ArrayList<>(trees.zones());
-    Optional.ofNullable(repos.get(Repository.DNS)).map(p -> p.resolve("templates/wmnet")).ifPresent(zones::add);
+    Optional.ofNullable(repos.get(Repository.DNS)).map(p -> p.resolve("templates/wmnet")).filter(tree::exists)
+        .ifPresent(zones::add);
+    if (zones.isEmpty()) {
+      unreadable.add(missing(tree, repos.containsKey(Repository.DNS) ? tree.name(repos.get(Repository.DNS).resolve("templates/wmnet"))
+          : "dns/templates/wmnet", "the zone with the CNAMEs"));
+      unread.add("zones");
+    }
+    if (trees.hiera().isEmpty() && !repos.containsKey(Repository.PUPPET)) {
+      unreadable.add(missing(tree, "puppet/hieradata/hosts/", "the hosts' hiera"));
+      unread.add("hiera");
+    }
+    if (trees.manifests().isEmpty() && trees.helmValues().isEmpty() && !repos.containsKey(Repository.CHARTS)) {
+      unreadable.add(missing(tree, "deployment-charts/helmfile.d/services/<service>/ (or k8s/<dc>/)",
+          "the Kubernetes side (the chart's values or manifests)"));
+      unread.add("k8s:*");
+    }
     for (Path zone : zones) {
       try {
         cnames.addAll(ZoneReader.read(tree.name(zone), tree.read(zone)));
@@ -302,6 +322,16 @@ final class FactsReader {
         unread.add("k8s:" + dc);
       }
     }
+  }
+
+  /** One line for a part the trees lack, so its knock-ons need not be reported. */
+  private static Violation missing(SafeTree tree, String where, String what) {
+    return Violation.builder()
+        .link(Link.MISSING)
+        .subject(where)
+        .expected(what + " under " + tree.root())
+        .actual("nothing there")
+        .build();
   }
 
   private static Violation unreadable(TreeException e) {

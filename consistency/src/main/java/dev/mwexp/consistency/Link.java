@@ -2,6 +2,8 @@ package dev.mwexp.consistency;
 
 /** The links of the routing chain, in the order a request follows them. */
 public enum Link {
+  /** A part of the chain is not in the trees at all: no routing script, zone, hiera or Kubernetes side. */
+  MISSING("the trees hold every part of the routing chain"),
   /** An artifact could not be read at all. */
   UNREADABLE("an artifact tree could not be read"),
   /** The routing table sets one key twice: Lua keeps the last, a reader of the text may see the first. */
