@@ -202,10 +202,32 @@ public final class OutputDirectory {
   }
 
   /**
+   * How {@code dir} differs from what mwexp last wrote there: files added or changed since, and
+   * listed files that are gone. Empty when the directory is exactly mwexp's output.
+   */
+  public static List<String> deviations(Path dir) throws IOException {
+    List<String> out = new ArrayList<>(offending(dir.toAbsolutePath().normalize()));
+    for (String listed : readManifest(dir).keySet()) {
+      if (!Files.isRegularFile(dir.resolve(listed), LinkOption.NOFOLLOW_LINKS)) {
+        out.add(listed + " (deleted since mwexp wrote it)");
+      }
+    }
+    return out;
+  }
+
+  /**
    * Refuses unless every entry of {@code target} is a file the manifest lists, with the hash it
    * recorded, or a directory on the way to one. Listed files that are gone lose nobody's work.
    */
   private static void refuseForeign(Path target) throws IOException, OutputException {
+    List<String> offending = offending(target);
+    if (!offending.isEmpty()) {
+      throw new OutputException(target, "it holds files mwexp did not write or that changed since it wrote them;"
+          + " nothing was touched; move them away or choose another directory", offending);
+    }
+  }
+
+  private static List<String> offending(Path target) throws IOException {
     Map<String, String> listed = readManifest(target);
     Set<String> parents = new HashSet<>();
     listed.keySet().forEach(path -> {
@@ -249,10 +271,7 @@ public final class OutputDirectory {
         return FileVisitResult.CONTINUE;
       }
     });
-    if (!offending.isEmpty()) {
-      throw new OutputException(target, "it holds files mwexp did not write or that changed since it wrote them;"
-          + " nothing was touched; move them away or choose another directory", offending);
-    }
+    return offending;
   }
 
   static String sha256(byte[] bytes) {

@@ -22,9 +22,11 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "compile", defaultPhase = LifecyclePhase.GENERATE_RESOURCES, threadSafe = true)
 public final class CompileMojo extends AbstractMojo {
 
+  /** The mw-experimental spec to compile. */
   @Parameter(property = "mwexp.spec", defaultValue = "${project.basedir}/src/main/mwexp/mw-experimental.yaml")
   File spec;
 
+  /** Where the four repositories' files go; replaced whole, and only if it holds exactly mwexp's output. */
   @Parameter(property = "mwexp.outputDirectory", defaultValue = "${project.build.directory}/mwexp")
   File outputDirectory;
 
@@ -32,9 +34,11 @@ public final class CompileMojo extends AbstractMojo {
   @Parameter(property = "mwexp.formats", defaultValue = "hiera,helm-values,ats,dns")
   List<String> formats;
 
+  /** Skip the goal. */
   @Parameter(property = "mwexp.skip", defaultValue = "false")
   boolean skip;
 
+  /** Where the up-to-date check keeps what the last compile was made of. */
   @Parameter(defaultValue = "${project.build.directory}/mwexp-state", readonly = true)
   File stateDirectory;
 

@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * Remembers what the last compile was made of — the spec's bytes, the formats and the plugin
- * build — so an unchanged build skips the work. The state lives beside the output, never in it.
+ * build — so an unchanged build skips the work, as long as the output is still exactly what was
+ * written (its manifest's hashes). The state lives beside the output, never in it.
  */
 final class UpToDate {
 
@@ -28,7 +29,9 @@ final class UpToDate {
 
   boolean isCurrent(Path output) {
     try {
+      // The output itself is fingerprinted too: a file deleted, edited or added there means rebuild.
       return Files.isRegularFile(output.resolve(OutputDirectory.MANIFEST))
+          && OutputDirectory.deviations(output).isEmpty()
           && Files.isRegularFile(stateFile)
           && Files.readString(stateFile).equals(fingerprint());
     } catch (IOException e) {
