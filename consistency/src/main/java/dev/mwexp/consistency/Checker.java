@@ -203,7 +203,7 @@ final class Checker {
       String label = selector.getKey() + "=" + selector.getValue();
       if (!labels.contains(label)) {
         add(Link.LABEL, host, label + " in " + keys.nodeLabels(), labels.toString(),
-            source(h, keys.nodeLabels()), w.source());
+            source(h, keys.nodeLabels()), w.source("nodeSelector"));
       }
     }
     List<String> taints = h.strings(keys.nodeTaints());
@@ -222,7 +222,7 @@ final class Checker {
     if (!untolerated.isEmpty() || !unmatched.isEmpty()) {
       add(Link.TAINTS, host,
           "tolerations " + w.tolerations().stream().map(Toleration::format).sorted().toList() + " for the host's taints",
-          "host taints " + taints.stream().sorted().toList(), source(h, keys.nodeTaints()), w.source());
+          "host taints " + taints.stream().sorted().toList(), source(h, keys.nodeTaints()), w.source("tolerations"));
     }
     boolean mountKnown = !(facts.unread("mount") && h.get(keys.mountPath()).isEmpty());
     Optional<String> mountPath = h.get(keys.mountPath()).map(v -> String.valueOf(v.value()));
@@ -232,7 +232,7 @@ final class Checker {
           "hostPath " + mountPath.orElse("(" + keys.mountPath() + ")") + " mounted at the same path",
           w.hostPaths().isEmpty() ? "no hostPath" : w.hostPaths().entrySet().stream()
               .map(e -> e.getKey() + " at " + e.getValue()).toList().toString(),
-          source(h, keys.mountPath()), w.source());
+          source(h, keys.mountPath()), w.source("hostPaths"));
     }
     if (mountKnown) {
       ownership(host, h);
@@ -241,7 +241,7 @@ final class Checker {
     Optional<String> servergroup = h.get(keys.servergroup()).map(v -> String.valueOf(v.value()));
     if (servergroup.isPresent() && !servergroup.equals(w.servergroup())) {
       add(Link.SERVERGROUP, host, "SERVERGROUP " + servergroup.get(),
-          w.servergroup().orElse("no SERVERGROUP"), source(h, keys.servergroup()), w.source());
+          w.servergroup().orElse("no SERVERGROUP"), source(h, keys.servergroup()), w.source("servergroup"));
     }
     h.get(keys.alerting())
         .filter(v -> !Boolean.FALSE.equals(v.value()))
@@ -285,7 +285,7 @@ final class Checker {
       if (replicas != hosts.size() || (replicas > 1 && !w.hostnameAntiAffinity())) {
         add(Link.COVERAGE, dc,
             hosts.size() + " replicas (one per host " + hosts + ") kept apart by a required anti-affinity on kubernetes.io/hostname",
-            replicas + " replicas" + (w.hostnameAntiAffinity() ? "" : " without that anti-affinity"), w.source());
+            replicas + " replicas" + (w.hostnameAntiAffinity() ? "" : " without that anti-affinity"), w.source("replicas"));
       }
     } else if (!w.kind().equals("DaemonSet")) {
       add(Link.COVERAGE, dc, "a Deployment or DaemonSet", w.kind(), w.source());
@@ -306,7 +306,7 @@ final class Checker {
             && s.selector().entrySet().stream().allMatch(e -> Objects.equals(w.podLabels().get(e.getKey()), e.getValue()));
     if (!selects) {
       add(Link.SELECTOR, dc, "a selector matching the pod labels " + new TreeMap<>(w.podLabels()),
-          new TreeMap<>(s.selector()).toString(), s.source(), w.source());
+          new TreeMap<>(s.selector()).toString(), s.source(), w.source("podLabels"));
     }
     if (!s.namespace().equals(w.namespace())) {
       // A Service selects pods of its own namespace only.
@@ -319,7 +319,7 @@ final class Checker {
       if (!reaches) {
         add(Link.PORT, dc, "targetPort " + w.containerPort().map(String::valueOf).orElse("(none)")
                 + w.containerPortName().map(n -> " (or its name " + n + ")").orElse("") + ", the MediaWiki container's port",
-            "targetPort " + target, s.portSource(), w.source());
+            "targetPort " + target, s.portSource(), w.source("port"));
       }
     });
     Map<Integer, List<ServiceFact>> byNodePort = new TreeMap<>();

@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param hostPaths host path to the path it is mounted at in the MediaWiki container
  * @param namespace the namespace the pods run in
  * @param containerPortName the name of the MediaWiki container's port, if it has one
+ * @param fieldSources where each field is declared, for violations that name the real line
  */
 public record Workload(
     String datacenter,
@@ -28,4 +29,15 @@ public record Workload(
     Optional<Integer> containerPort,
     Optional<String> containerPortName,
     Map<String, String> podLabels,
-    Source source) {}
+    Source source,
+    Map<String, Source> fieldSources) {
+
+  /**
+   * Where a field is declared ({@code nodeSelector}, {@code tolerations}, {@code replicas},
+   * {@code hostPaths}, {@code servergroup}, {@code port}, {@code podLabels}); the object's start
+   * when the field is not written.
+   */
+  public Source source(String field) {
+    return fieldSources.getOrDefault(field, source);
+  }
+}

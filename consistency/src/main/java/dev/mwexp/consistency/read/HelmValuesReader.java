@@ -115,7 +115,13 @@ public final class HelmValuesReader {
         values.path("mesh").has("public_port") ? Optional.of(values.path("mesh").path("public_port").asInt()) : Optional.empty(),
         Optional.empty(),
         podLabels,
-        source));
+        source,
+        Map.of(
+            "nodeSelector", sourceOf(layers, "/affinity/nodeSelector"),
+            "tolerations", sourceOf(layers, "/tolerations"),
+            "replicas", sourceOf(layers, "/resources/replicas"),
+            "hostPaths", sourceOf(layers, "/mw/experimental/enabled"),
+            "port", sourceOf(layers, "/mesh/public_port"))));
     JsonNode service = values.path("service");
     into.addService(new ServiceFact(
         dc,

@@ -112,7 +112,15 @@ public final class KubernetesReader {
         port,
         portName,
         Nodes.strings(spec.path("template").path("metadata").path("labels")),
-        doc.source(""));
+        doc.source(""),
+        Map.of(
+            "nodeSelector", doc.source("/spec/template/spec/nodeSelector"),
+            "tolerations", doc.source("/spec/template/spec/tolerations"),
+            "replicas", doc.source(kind.equals("Deployment") ? "/spec/replicas" : "/kind"),
+            "hostPaths", doc.source("/spec/template/spec/volumes"),
+            "servergroup", doc.source("/spec/template/spec/containers/0/env"),
+            "port", doc.source("/spec/template/spec/containers/0/ports"),
+            "podLabels", doc.source("/spec/template/metadata/labels")));
   }
 
   /** A namespaced object without a namespace lands in {@code default}. */
