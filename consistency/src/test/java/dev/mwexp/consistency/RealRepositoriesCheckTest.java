@@ -53,7 +53,7 @@ class RealRepositoriesCheckTest {
     Map<String, Edit> cases = new LinkedHashMap<>();
     // The common file's rollingUpdate survives the merge once values.yaml stops unsetting it.
     cases.put("CHART_VALUES eqiad strategy.rollingUpdate: expected ~ (Kubernetes rejects rollingUpdate with Recreate),"
-        + " found {\"maxSurge\":0,\"maxUnavailable\":\"6%\"} [" + values.replace("values.yaml", "global.yaml") + ":7]",
+        + " found {\"maxSurge\":0,\"maxUnavailable\":\"6%\"} [" + values.replace("values.yaml", "global.yaml") + ":6]",
         r -> edit(r.get("deployment-charts").resolve("helmfile.d/services/mw-experimental/values.yaml"), "  rollingUpdate: ~\n", ""));
     cases.put("CHART_VALUES codfw main_app.limits.enforce",
         r -> edit(r.get("deployment-charts").resolve("helmfile.d/services/mw-experimental/values.yaml"), "    enforce: false\n", ""));
@@ -69,7 +69,7 @@ class RealRepositoriesCheckTest {
     cases.put("TAINTS wikikube-worker-exp2001.codfw.wmnet: expected tolerations [dedicated=mw-experimental:NoExecute,"
         + " dedicated=mw-experimental:NoSchedule] for the host's taints, found host taints [dedicated=mw-experimental:NoExecute,"
         + " dedicated=mw-experimental:PreferNoSchedule] [puppet/hieradata/hosts/wikikube-worker-exp2001.yaml:6,"
-        + " deployment-charts/helmfile.d/services/mw-experimental/values.yaml:32]",
+        + " deployment-charts/helmfile.d/services/mw-experimental/values.yaml:31]",
         r -> edit(r.get("puppet").resolve("hieradata/hosts/wikikube-worker-exp2001.yaml"), "effect: NoSchedule", "effect: PreferNoSchedule"));
     cases.put("PORT k8s-mw-experimental-eqiad: expected nodePort 4457",
         r -> edit(r.get("puppet").resolve("modules/profile/files/trafficserver/x-wikimedia-debug-routing.lua"),

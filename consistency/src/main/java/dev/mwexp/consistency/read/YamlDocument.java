@@ -92,7 +92,8 @@ public final class YamlDocument {
 
   private static JsonNode value(JsonParser parser, JsonToken token, String pointer, Map<String, Integer> lines)
       throws IOException {
-    lines.put(pointer, parser.currentTokenLocation().getLineNr());
+    // A key's own line, when it has one, names the field better than where its value starts.
+    lines.putIfAbsent(pointer, parser.currentTokenLocation().getLineNr());
     switch (token) {
       case START_OBJECT -> {
         ObjectNode object = NODES.objectNode();
