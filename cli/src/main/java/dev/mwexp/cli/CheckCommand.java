@@ -50,6 +50,8 @@ final class CheckCommand implements Callable<Integer> {
 
   @Mixin RepositoryOptions repositories;
 
+  @Mixin OutputOption output;
+
   @Option(names = "--no-drift", description = "Only check routing consistency, not drift from the spec.")
   boolean noDrift;
 
@@ -67,9 +69,14 @@ final class CheckCommand implements Callable<Integer> {
     }
     PrintWriter out = command.commandLine().getOut();
     Optional<Setup> model = Optional.empty();
+    JsonReport json = new JsonReport("check");
     if (spec.isGiven()) {
-      model = spec.load(command.commandLine().getErr());
+      java.util.List<dev.mwexp.validation.Problem> problems = new java.util.ArrayList<>();
+      model = output.json() ? spec.load(problems) : spec.load(command.commandLine().getErr());
       if (model.isEmpty()) {
+        if (output.json()) {
+          json.problems(problems).print(out, ExitCodes.PROBLEMS);
+        }
         return ExitCodes.PROBLEMS;
       }
     }
@@ -83,32 +90,43 @@ final class CheckCommand implements Callable<Integer> {
       trees = b.build();
     }
     Report report = model.map(m -> RoutingConsistency.check(trees, m)).orElseGet(() -> RoutingConsistency.check(trees));
+    // Text goes to a sink when the output is JSON: one document, built from the same values.
+    PrintWriter text = output.json() ? new PrintWriter(java.io.Writer.nullWriter()) : out;
+    json.violations(report.violations());
     for (Violation v : report.violations()) {
-      out.println(v.format());
+      text.println(v.format());
     }
     int drift = 0;
     if (model.isPresent() && !noDrift) {
       if (against != null) {
         List<Difference> differences = drift(model.get());
-        differences.forEach(d -> out.println("DRIFT " + d.format()));
+        json.differences(differences);
+        differences.forEach(d -> text.println("DRIFT " + d.format()));
         drift = differences.size();
       } else {
         try {
           Plan plan = Sync.plan(Compiler.fragments(model.get()), Checkouts.of(repos));
-          out.print(plan.diff());
+          json.changes(plan, false);
+          text.print(plan.diff());
           drift = plan.changes().size();
           if (drift > 0) {
-            out.println("to bring the checkouts in line with the spec: mwexp sync " + spec.name() + " <the same checkouts>");
+            text.println("to bring the checkouts in line with the spec: mwexp sync " + spec.name() + " <the same checkouts>");
           }
         } catch (CheckoutException e) {
-          e.problems().forEach(p -> out.println("DRIFT " + dev.mwexp.files.Inert.text(p)));
+          json.problemLines(e.problems());
+          e.problems().forEach(p -> text.println("DRIFT " + dev.mwexp.files.Inert.text(p)));
           drift = e.problems().size();
         }
       }
     }
+    int code = report.isClean() && drift == 0 ? ExitCodes.OK : ExitCodes.PROBLEMS;
+    if (output.json()) {
+      json.print(out, code);
+      return code;
+    }
     out.println(report.violations().size() + " violations, " + drift + " differences");
     out.flush();
-    return report.isClean() && drift == 0 ? ExitCodes.OK : ExitCodes.PROBLEMS;
+    return code;
   }
 
   /** Drift in the repositories DIR holds. */

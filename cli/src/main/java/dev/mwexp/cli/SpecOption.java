@@ -6,6 +6,7 @@ import dev.mwexp.spec.SpecException;
 import dev.mwexp.validation.Problem;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Parameters;
 
@@ -21,17 +22,27 @@ final class SpecOption {
 
   /** The validated setup, or empty after printing every problem to {@code err}. */
   Optional<Setup> load(PrintWriter err) {
+    List<Problem> problems = new java.util.ArrayList<>();
+    Optional<Setup> setup = load(problems);
+    if (setup.isEmpty()) {
+      for (Problem p : problems) {
+        err.println(p.format());
+      }
+      err.println(problems.size() + (problems.size() == 1 ? " problem" : " problems"));
+      err.flush();
+    }
+    return setup;
+  }
+
+  /** The validated setup, or empty with every problem added to {@code problems}. */
+  Optional<Setup> load(List<Problem> problems) {
     try {
       if (file == null) {
         return Optional.of(Spec.defaultSetup());
       }
       return Optional.of(file.toString().equals("-") ? Spec.read(System.in, "<stdin>") : Spec.load(file));
     } catch (SpecException e) {
-      for (Problem p : e.problems()) {
-        err.println(p.format());
-      }
-      err.println(e.problems().size() + (e.problems().size() == 1 ? " problem" : " problems"));
-      err.flush();
+      problems.addAll(e.problems());
       return Optional.empty();
     }
   }

@@ -29,6 +29,8 @@ final class SyncCommand implements Callable<Integer> {
 
   @Mixin RepositoryOptions repositories;
 
+  @Mixin OutputOption output;
+
   @Option(names = "--dry-run", description = "Print unified diffs of what would change, and change nothing.")
   boolean dryRun;
 
@@ -42,12 +44,25 @@ final class SyncCommand implements Callable<Integer> {
     }
     PrintWriter out = command.commandLine().getOut();
     PrintWriter err = command.commandLine().getErr();
-    Optional<Setup> setup = spec.load(err);
+    JsonReport report = new JsonReport("sync");
+    java.util.List<dev.mwexp.validation.Problem> problems = new java.util.ArrayList<>();
+    Optional<Setup> setup = output.json() ? spec.load(problems) : spec.load(err);
     if (setup.isEmpty()) {
+      if (output.json()) {
+        report.problems(problems).print(out, ExitCodes.PROBLEMS);
+      }
       return ExitCodes.PROBLEMS;
     }
     try {
       Plan plan = Sync.plan(Compiler.fragments(setup.get()), Checkouts.of(repositories.given()));
+      int code = plan.isEmpty() ? ExitCodes.OK : ExitCodes.CHANGED;
+      if (output.json()) {
+        if (!dryRun) {
+          plan.write();
+        }
+        report.changes(plan, !dryRun).print(out, code);
+        return code;
+      }
       if (dryRun) {
         out.print(plan.diff());
       } else {
@@ -56,8 +71,12 @@ final class SyncCommand implements Callable<Integer> {
       out.println(plan.changes().size() + (plan.changes().size() == 1 ? " file " : " files ")
           + (plan.isEmpty() ? "to change: in sync" : dryRun ? "would change" : "changed"));
       out.flush();
-      return plan.isEmpty() ? ExitCodes.OK : ExitCodes.CHANGED;
+      return code;
     } catch (CheckoutException e) {
+      if (output.json()) {
+        report.problemLines(e.problems()).print(out, ExitCodes.PROBLEMS);
+        return ExitCodes.PROBLEMS;
+      }
       e.problems().forEach(p -> err.println(dev.mwexp.files.Inert.text(p)));
       err.println("nothing was written");
       err.flush();

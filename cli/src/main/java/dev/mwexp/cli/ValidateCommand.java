@@ -15,10 +15,18 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Mixin SpecOption spec;
 
+  @Mixin OutputOption output;
+
   @picocli.CommandLine.Spec CommandSpec command;
 
   @Override
   public Integer call() {
+    if (output.json()) {
+      java.util.List<dev.mwexp.validation.Problem> problems = new java.util.ArrayList<>();
+      int code = spec.load(problems).isPresent() ? ExitCodes.OK : ExitCodes.PROBLEMS;
+      new JsonReport("validate").problems(problems).print(command.commandLine().getOut(), code);
+      return code;
+    }
     if (spec.load(command.commandLine().getErr()).isEmpty()) {
       return ExitCodes.PROBLEMS;
     }

@@ -92,4 +92,40 @@ class RepositoriesCommandsTest {
     assertThat(r.out()).contains("MISSING ats/*.lua: expected the X-Wikimedia-Debug routing script under " + empty)
         .endsWith("4 violations, 0 differences\n");
   }
+
+  /** Issue 16: --output json is one document of the library's values, with the same exit code. */
+  @Test
+  void jsonOutputIsOneDocumentOfTheLibrarysValues() throws Exception {
+    var json = new com.fasterxml.jackson.databind.ObjectMapper();
+    Path bad = Files.writeString(tmp.resolve("bad.yaml"), "service:\n  port: 80\ndatacenters:\n  eqiad:\n    hosts: [localhost]\n");
+    Result validate = run("validate", bad.toString(), "--output", "json");
+    assertThat(validate.code()).isEqualTo(1);
+    var v = json.readTree(validate.out());
+    assertThat(v.path("schema").asText()).isEqualTo("mwexp-report/1");
+    assertThat(v.path("exitCode").asInt()).isEqualTo(1);
+    assertThat(v.path("problems")).hasSize(2);
+    assertThat(v.at("/problems/0/path").asText()).isEqualTo("service.port");
+    assertThat(v.at("/problems/0/line").asInt()).isEqualTo(2);
+    assertThat(v.at("/problems/0/column").asInt()).isEqualTo(9);
+    assertThat(v.at("/problems/0/file").asText()).isEqualTo(bad.toString());
+
+    Map<String, Path> roots = Fixtures.copy(tmp.resolve("repos"));
+    Path debugJson = roots.get("mediawiki-config").resolve("debug.json");
+    Files.writeString(debugJson, Files.readString(debugJson).replace("    \"k8s-mw-experimental-codfw\",\n", ""));
+    Result check = run(repos(roots, "check", "../examples/mw-experimental.yaml", "--output", "json"));
+    assertThat(check.code()).isEqualTo(1);
+    var c = json.readTree(check.out());
+    assertThat(c.path("violations")).hasSize(1);
+    assertThat(c.at("/violations/0/link").asText()).isEqualTo("DEBUG_LIST");
+    assertThat(c.at("/violations/0/subject").asText()).isEqualTo("k8s-mw-experimental-codfw");
+    assertThat(c.at("/changes/0/path").asText()).isEqualTo("debug.json");
+    assertThat(c.at("/changes/0/written").asBoolean()).isFalse();
+
+    Result sync = run(repos(roots, "sync", "--dry-run", "--output", "json"));
+    assertThat(sync.code()).isEqualTo(4);
+    var s = json.readTree(sync.out());
+    assertThat(s.at("/changes/0/repository").asText()).isEqualTo("operations/mediawiki-config");
+    assertThat(s.at("/changes/0/action").asText()).isEqualTo("modify");
+    assertThat(s.at("/changes/0/diff").asText()).contains("+    \"k8s-mw-experimental-codfw\"");
+  }
 }
