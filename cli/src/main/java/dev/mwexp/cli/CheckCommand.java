@@ -72,9 +72,11 @@ final class CheckCommand implements Callable<Integer> {
     JsonReport json = new JsonReport("check");
     if (spec.isGiven()) {
       java.util.List<dev.mwexp.validation.Problem> problems = new java.util.ArrayList<>();
-      model = output.json() ? spec.load(problems) : spec.load(command.commandLine().getErr());
+      model = output.document() ? spec.load(problems) : spec.load(command.commandLine().getErr());
       if (model.isEmpty()) {
-        if (output.json()) {
+        if (output.sarif()) {
+          new SarifReport().problems(problems).print(out);
+        } else if (output.json()) {
           json.problems(problems).print(out, ExitCodes.PROBLEMS);
         }
         return ExitCodes.PROBLEMS;
@@ -91,7 +93,7 @@ final class CheckCommand implements Callable<Integer> {
     }
     Report report = model.map(m -> RoutingConsistency.check(trees, m)).orElseGet(() -> RoutingConsistency.check(trees));
     // Text goes to a sink when the output is JSON: one document, built from the same values.
-    PrintWriter text = output.json() ? new PrintWriter(java.io.Writer.nullWriter()) : out;
+    PrintWriter text = output.document() ? new PrintWriter(java.io.Writer.nullWriter()) : out;
     json.violations(report.violations());
     for (Violation v : report.violations()) {
       text.println(v.format());
@@ -120,6 +122,10 @@ final class CheckCommand implements Callable<Integer> {
       }
     }
     int code = report.isClean() && drift == 0 ? ExitCodes.OK : ExitCodes.PROBLEMS;
+    if (output.sarif()) {
+      new SarifReport().violations(report.violations()).print(out);
+      return code;
+    }
     if (output.json()) {
       json.print(out, code);
       return code;

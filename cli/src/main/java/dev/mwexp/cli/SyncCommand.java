@@ -42,6 +42,9 @@ final class SyncCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(command.commandLine(),
           "name at least one checkout: --puppet, --charts, --dns or --mediawiki-config");
     }
+    if (output.sarif()) {
+      throw new CommandLine.ParameterException(command.commandLine(), "sync prints text or json, not sarif");
+    }
     PrintWriter out = command.commandLine().getOut();
     PrintWriter err = command.commandLine().getErr();
     JsonReport report = new JsonReport("sync");

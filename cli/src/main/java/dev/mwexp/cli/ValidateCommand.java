@@ -21,10 +21,14 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (output.json()) {
+    if (output.document()) {
       java.util.List<dev.mwexp.validation.Problem> problems = new java.util.ArrayList<>();
       int code = spec.load(problems).isPresent() ? ExitCodes.OK : ExitCodes.PROBLEMS;
-      new JsonReport("validate").problems(problems).print(command.commandLine().getOut(), code);
+      if (output.sarif()) {
+        new SarifReport().problems(problems).print(command.commandLine().getOut());
+      } else {
+        new JsonReport("validate").problems(problems).print(command.commandLine().getOut(), code);
+      }
       return code;
     }
     if (spec.load(command.commandLine().getErr()).isEmpty()) {

@@ -1,0 +1,94 @@
+package dev.mwexp.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mwexp.consistency.Link;
+import dev.mwexp.consistency.Violation;
+import dev.mwexp.consistency.facts.Source;
+import dev.mwexp.validation.Problem;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Problems and violations as one SARIF 2.1.0 log, so CI systems annotate the lines of a pull
+ * request: a rule per problem kind or chain link, a result per finding at its file and line.
+ * Printing only; finding is the library's.
+ */
+final class SarifReport {
+
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private final Map<String, String> rules = new TreeMap<>();
+  private final ArrayNode results = JSON.createArrayNode();
+
+  SarifReport problems(List<Problem> problems) {
+    for (Problem p : problems) {
+      rules.put(p.kind().name(), "spec problem: " + p.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+      ObjectNode r = result(p.kind().name(), p.format());
+      p.position().ifPresent(at -> location(r, at.file(), at.line(), at.column()));
+    }
+    return this;
+  }
+
+  SarifReport violations(List<Violation> violations) {
+    for (Violation v : violations) {
+      Link link = v.link();
+      rules.put(link.name(), link.description());
+      ObjectNode r = result(link.name(), v.format());
+      for (Source s : v.sources()) {
+        if (!s.file().startsWith("<")) {
+          location(r, s.file(), s.line(), 0);
+        }
+      }
+    }
+    return this;
+  }
+
+  private ObjectNode result(String rule, String message) {
+    ObjectNode r = results.addObject();
+    r.put("ruleId", rule);
+    r.put("level", "error");
+    r.putObject("message").put("text", message);
+    r.putArray("locations");
+    return r;
+  }
+
+  private static void location(ObjectNode result, String file, int line, int column) {
+    ObjectNode physical = ((ArrayNode) result.get("locations")).addObject().putObject("physicalLocation");
+    physical.putObject("artifactLocation").put("uri", file.replace('\\', '/'));
+    if (line > 0) {
+      ObjectNode region = physical.putObject("region").put("startLine", line);
+      if (column > 0) {
+        region.put("startColumn", column);
+      }
+    }
+  }
+
+  void print(PrintWriter out) {
+    ObjectNode log = JSON.createObjectNode();
+    log.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+    log.put("version", "2.1.0");
+    ObjectNode run = log.putArray("runs").addObject();
+    ObjectNode driver = run.putObject("tool").putObject("driver");
+    driver.put("name", "mwexp");
+    driver.put("informationUri", "https://wikitech.wikimedia.org/wiki/X-Wikimedia-Debug");
+    try {
+      driver.put("semanticVersion", new Main.Version().getVersion()[0].substring("mwexp ".length()));
+    } catch (java.io.IOException e) {
+      // A log without the version is still a log.
+    }
+    ArrayNode ruleNodes = driver.putArray("rules");
+    rules.forEach((id, text) -> ruleNodes.addObject().put("id", id).putObject("shortDescription").put("text", text));
+    run.set("results", results);
+    try {
+      out.println(JSON.writeValueAsString(log));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    out.flush();
+  }
+}
