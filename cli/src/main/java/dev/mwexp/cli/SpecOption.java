@@ -47,6 +47,17 @@ final class SpecOption {
     }
   }
 
+  /** The spec's text as given (standard input, a file, or the built-in default), bounded and UTF-8. */
+  String text() throws dev.mwexp.files.TreeException, java.io.IOException {
+    if (file == null) {
+      return Spec.defaultSpecText();
+    }
+    byte[] bytes = file.toString().equals("-")
+        ? dev.mwexp.files.SafeTree.bounded(System.in, "<stdin>", Spec.MAX_BYTES)
+        : dev.mwexp.files.SafeTree.readBytes(file, file.toString(), Spec.MAX_BYTES);
+    return dev.mwexp.files.SafeTree.decode(name(), bytes);
+  }
+
   /** Whether a spec was named (without one, the built-in default is used). */
   boolean isGiven() {
     return file != null;
