@@ -6,7 +6,7 @@ import dev.mwexp.consistency.Drift;
 import dev.mwexp.consistency.Report;
 import dev.mwexp.consistency.RoutingConsistency;
 import dev.mwexp.consistency.Violation;
-import dev.mwexp.export.Compiler;
+import dev.mwexp.export.Exporters;
 import dev.mwexp.fragment.Repository;
 import dev.mwexp.model.Setup;
 import dev.mwexp.repos.CheckoutException;
@@ -107,7 +107,7 @@ final class CheckCommand implements Callable<Integer> {
         drift = differences.size();
       } else {
         try {
-          Plan plan = Sync.plan(Compiler.fragments(model.get()), Checkouts.of(repos));
+          Plan plan = Sync.plan(Exporters.fragments(model.get()), Checkouts.of(repos));
           json.changes(plan, false);
           text.print(plan.diff());
           drift = plan.changes().size();
@@ -154,7 +154,7 @@ final class CheckCommand implements Callable<Integer> {
       formats.add("dns");
     }
     try {
-      return Drift.between(Compiler.compile(setup, formats), against);
+      return Drift.between(Exporters.compile(setup, formats), against);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

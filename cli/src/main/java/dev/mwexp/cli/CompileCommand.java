@@ -1,7 +1,7 @@
 package dev.mwexp.cli;
 
 import dev.mwexp.export.Artifacts;
-import dev.mwexp.export.Compiler;
+import dev.mwexp.export.Exporters;
 import dev.mwexp.export.OutputDirectory;
 import dev.mwexp.export.OutputException;
 import dev.mwexp.model.Setup;
@@ -54,17 +54,17 @@ final class CompileCommand implements Callable<Integer> {
       selected.replaceAll(f -> f.equals("helm-values") ? "k8s" : f);
     }
     for (String f : selected) {
-      if (!Compiler.exporters().containsKey(f)) {
+      if (!Exporters.exporters().containsKey(f)) {
         throw new CommandLine.ParameterException(
             command.commandLine(),
-            "unknown format '" + f + "'; available: " + String.join(", ", Compiler.exporters().keySet()));
+            "unknown format '" + f + "'; available: " + String.join(", ", Exporters.exporters().keySet()));
       }
     }
     Optional<Setup> setup = spec.load(command.commandLine().getErr());
     if (setup.isEmpty()) {
       return ExitCodes.PROBLEMS;
     }
-    Artifacts artifacts = Compiler.compile(setup.get(), selected);
+    Artifacts artifacts = Exporters.compile(setup.get(), selected);
     try {
       OutputDirectory.write(out, artifacts);
     } catch (OutputException e) {

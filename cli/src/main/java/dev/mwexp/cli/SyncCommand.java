@@ -1,6 +1,6 @@
 package dev.mwexp.cli;
 
-import dev.mwexp.export.Compiler;
+import dev.mwexp.export.Exporters;
 import dev.mwexp.model.Setup;
 import dev.mwexp.repos.CheckoutException;
 import dev.mwexp.repos.Checkouts;
@@ -57,7 +57,7 @@ final class SyncCommand implements Callable<Integer> {
       return ExitCodes.PROBLEMS;
     }
     try {
-      Plan plan = Sync.plan(Compiler.fragments(setup.get()), Checkouts.of(repositories.given()));
+      Plan plan = Sync.plan(Exporters.fragments(setup.get()), Checkouts.of(repositories.given()));
       int code = plan.isEmpty() ? ExitCodes.OK : ExitCodes.CHANGED;
       if (output.json()) {
         if (!dryRun) {

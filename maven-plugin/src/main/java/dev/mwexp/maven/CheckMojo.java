@@ -4,7 +4,7 @@ import dev.mwexp.consistency.ArtifactTrees;
 import dev.mwexp.consistency.Report;
 import dev.mwexp.consistency.RoutingConsistency;
 import dev.mwexp.consistency.Violation;
-import dev.mwexp.export.Compiler;
+import dev.mwexp.export.Exporters;
 import dev.mwexp.model.Setup;
 import dev.mwexp.repos.CheckoutException;
 import dev.mwexp.repos.Plan;
@@ -46,7 +46,7 @@ public final class CheckMojo extends CheckoutsMojo {
     }
     int drift;
     try {
-      Plan plan = Sync.plan(Compiler.fragments(setup), dev.mwexp.repos.Checkouts.of(roots));
+      Plan plan = Sync.plan(Exporters.fragments(setup), dev.mwexp.repos.Checkouts.of(roots));
       plan.diff().lines().forEach(line -> findings.add("DRIFT " + line));
       drift = plan.changes().size();
     } catch (CheckoutException e) {

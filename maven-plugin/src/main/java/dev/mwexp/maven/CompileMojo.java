@@ -1,7 +1,7 @@
 package dev.mwexp.maven;
 
 import dev.mwexp.export.Artifacts;
-import dev.mwexp.export.Compiler;
+import dev.mwexp.export.Exporters;
 import dev.mwexp.export.OutputDirectory;
 import dev.mwexp.export.OutputException;
 import dev.mwexp.model.Setup;
@@ -55,7 +55,7 @@ public final class CompileMojo extends AbstractMojo {
       return;
     }
     Setup setup = Specs.load(spec.toPath(), getLog());
-    Artifacts artifacts = Compiler.compile(setup, formats);
+    Artifacts artifacts = Exporters.compile(setup, formats);
     try {
       OutputDirectory.write(outputDirectory.toPath(), artifacts);
     } catch (OutputException e) {

@@ -1,6 +1,6 @@
 package dev.mwexp.maven;
 
-import dev.mwexp.export.Compiler;
+import dev.mwexp.export.Exporters;
 import dev.mwexp.model.Setup;
 import dev.mwexp.spec.Spec;
 import dev.mwexp.spec.SpecException;
@@ -31,10 +31,10 @@ final class Specs {
 
   static void checkFormats(List<String> formats) throws MojoExecutionException {
     for (String format : formats) {
-      if (!Compiler.exporters().containsKey(format)) {
+      if (!Exporters.exporters().containsKey(format)) {
         throw new MojoExecutionException(
             "unknown format '" + format + "' in <formats>; use some of "
-                + String.join(", ", Compiler.exporters().keySet()));
+                + String.join(", ", Exporters.exporters().keySet()));
       }
     }
   }

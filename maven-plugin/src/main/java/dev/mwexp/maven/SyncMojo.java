@@ -1,6 +1,6 @@
 package dev.mwexp.maven;
 
-import dev.mwexp.export.Compiler;
+import dev.mwexp.export.Exporters;
 import dev.mwexp.model.Setup;
 import dev.mwexp.repos.CheckoutException;
 import dev.mwexp.repos.Plan;
@@ -30,7 +30,7 @@ public final class SyncMojo extends CheckoutsMojo {
     var roots = checkouts("sync");
     Setup setup = Specs.load(spec.toPath(), getLog());
     try {
-      Plan plan = Sync.plan(Compiler.fragments(setup), dev.mwexp.repos.Checkouts.of(roots));
+      Plan plan = Sync.plan(Exporters.fragments(setup), dev.mwexp.repos.Checkouts.of(roots));
       if (dryRun) {
         plan.diff().lines().forEach(getLog()::info);
       } else {

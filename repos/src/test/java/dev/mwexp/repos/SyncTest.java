@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
 
-import dev.mwexp.export.Compiler;
+import dev.mwexp.export.Exporters;
 import dev.mwexp.fragment.Repository;
 import dev.mwexp.model.Setup;
 import dev.mwexp.spec.Spec;
@@ -29,7 +29,7 @@ class SyncTest {
   @TempDir Path tmp;
 
   private static Plan plan(Setup setup, Map<Repository, Path> roots) throws CheckoutException {
-    var fragments = Compiler.fragments(setup);
+    var fragments = Exporters.fragments(setup);
     // Every exporter is on the class path: a sync with no fragments would prove nothing.
     assertThat(fragments).extracting(f -> f.repository()).contains(Repository.values());
     return Sync.plan(fragments, Checkouts.of(roots));

@@ -6,7 +6,7 @@ import static org.quicktheories.generators.SourceDSL.integers;
 
 import dev.mwexp.consistency.facts.Backend;
 import dev.mwexp.consistency.read.RoutingTableReader;
-import dev.mwexp.export.Compiler;
+import dev.mwexp.export.Exporters;
 import dev.mwexp.model.Setup;
 import dev.mwexp.testing.RealClients;
 import dev.mwexp.testing.SetupGenerators;
@@ -72,7 +72,7 @@ class CheckerAgreesWithLuaJitTest {
     int[] examples = {0};
     qt().withExamples(60).forAll(SetupGenerators.setups(), integers().between(0, 3), integers().allPositive())
         .checkAssert((Setup setup, Integer kind, Integer which) -> {
-          String lua = edited(Compiler.compile(setup, List.of("ats")).files().get(SCRIPT), kind, which);
+          String lua = edited(Exporters.compile(setup, List.of("ats")).files().get(SCRIPT), kind, which);
           Map<String, String> checker = new TreeMap<>();
           try {
             for (Backend b : RoutingTableReader.routing(SCRIPT, lua).backends()) {

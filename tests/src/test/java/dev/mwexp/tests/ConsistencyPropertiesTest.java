@@ -11,7 +11,7 @@ import dev.mwexp.consistency.Link;
 import dev.mwexp.consistency.Report;
 import dev.mwexp.consistency.RoutingConsistency;
 import dev.mwexp.export.Artifacts;
-import dev.mwexp.export.Compiler;
+import dev.mwexp.export.Exporters;
 import dev.mwexp.model.Datacenter;
 import dev.mwexp.model.ImmutableSetup;
 import dev.mwexp.model.Route;
@@ -61,7 +61,7 @@ class ConsistencyPropertiesTest {
     qt().withExamples(TRIES)
         .forAll(SetupGenerators.setups())
         .checkAssert(setup -> {
-          Artifacts artifacts = Compiler.compile(setup, FORMATS);
+          Artifacts artifacts = Exporters.compile(setup, FORMATS);
           assertThat(check(artifacts, setup).violations()).as("with the model").isEmpty();
           assertThat(check(artifacts, null).violations()).as("trees alone").isEmpty();
         });
@@ -72,7 +72,7 @@ class ConsistencyPropertiesTest {
     qt().withExamples(200)
         .forAll(SetupGenerators.setups())
         .checkAssert(setup -> {
-          Artifacts artifacts = Compiler.compile(setup, List.of("hiera", "helm-values", "ats", "dns"));
+          Artifacts artifacts = Exporters.compile(setup, List.of("hiera", "helm-values", "ats", "dns"));
           // What the chart's values cannot say is reported, and nothing else: a mount path other
           // than the chart's /srv/mediawiki (the profile class manages the model's), and once a
           // datacenter has two hosts, the Local traffic policies and the anti-affinity that keeps
@@ -125,7 +125,7 @@ class ConsistencyPropertiesTest {
         .forAll(SetupGenerators.setups(), integers().between(0, MUTATIONS.size() - 1))
         .checkAssert((setup, index) -> {
           Mutation mutation = MUTATIONS.get(index);
-          Artifacts mutated = mutation.apply().apply(Compiler.compile(setup, FORMATS), setup);
+          Artifacts mutated = mutation.apply().apply(Exporters.compile(setup, FORMATS), setup);
           Report report = check(mutated, null);
           assertThat(report.links()).as(mutation.name() + "\n" + report.format()).containsExactly(mutation.link());
         });
@@ -136,8 +136,8 @@ class ConsistencyPropertiesTest {
     qt().withExamples(300)
         .forAll(SetupGenerators.setups(), integers().all())
         .checkAssert((setup, seed) -> {
-          Artifacts first = Compiler.compile(setup, Compiler.exporters().keySet());
-          assertThat(Compiler.compile(setup, Compiler.exporters().keySet())).isEqualTo(first);
+          Artifacts first = Exporters.compile(setup, Exporters.exporters().keySet());
+          assertThat(Exporters.compile(setup, Exporters.exporters().keySet())).isEqualTo(first);
           Random random = new Random(seed);
           List<Datacenter> dcs = new ArrayList<>();
           for (Datacenter dc : setup.datacenters()) {
@@ -147,7 +147,7 @@ class ConsistencyPropertiesTest {
           }
           Collections.shuffle(dcs, random);
           Setup shuffled = ImmutableSetup.copyOf(setup).withDatacenters(dcs);
-          assertThat(Compiler.compile(shuffled, Compiler.exporters().keySet()).files())
+          assertThat(Exporters.compile(shuffled, Exporters.exporters().keySet()).files())
               .containsExactlyEntriesOf(first.files());
         });
   }

@@ -12,7 +12,7 @@ import dev.mwexp.consistency.facts.CnameRecord;
 import dev.mwexp.consistency.read.RoutingTableReader;
 import dev.mwexp.consistency.read.ZoneReader;
 import dev.mwexp.export.Artifacts;
-import dev.mwexp.export.Compiler;
+import dev.mwexp.export.Exporters;
 import dev.mwexp.model.Datacenter;
 import dev.mwexp.model.ImmutableCname;
 import dev.mwexp.model.ImmutableCodeRefresh;
@@ -116,7 +116,7 @@ class HostileNamesTest {
 
   /** Every artifact parses back to exactly what the model says: no extra keys, backends, records. */
   private static void assertInert(Setup setup) {
-    Artifacts artifacts = Compiler.compile(setup, Compiler.exporters().keySet());
+    Artifacts artifacts = Exporters.compile(setup, Exporters.exporters().keySet());
     try {
       for (Map.Entry<String, String> file : artifacts.files().entrySet()) {
         if (file.getKey().endsWith(".yaml")) {

@@ -5,7 +5,7 @@ import static org.quicktheories.QuickTheory.qt;
 
 import dev.mwexp.consistency.ArtifactTrees;
 import dev.mwexp.consistency.Importer;
-import dev.mwexp.export.Compiler;
+import dev.mwexp.export.Exporters;
 import dev.mwexp.fragment.Repository;
 import dev.mwexp.repos.Checkouts;
 import dev.mwexp.repos.Sync;
@@ -44,9 +44,9 @@ class ImportTest {
     qt().withExamples(30).forAll(GrowingSpecs.specs()).checkAssert(text -> {
       try {
         Map<Repository, Path> roots = Fixtures.checkouts(Files.createDirectories(tmp.resolve("case" + n[0]++)));
-        Sync.plan(Compiler.fragments(Spec.parse(text, "spec.yaml")), Checkouts.of(roots)).write();
+        Sync.plan(Exporters.fragments(Spec.parse(text, "spec.yaml")), Checkouts.of(roots)).write();
         String spec = imported(roots);
-        var plan = Sync.plan(Compiler.fragments(Spec.parse(spec, "imported")), Checkouts.of(roots));
+        var plan = Sync.plan(Exporters.fragments(Spec.parse(spec, "imported")), Checkouts.of(roots));
         assertThat(plan.diff()).as("imported from %s as%n%s", text, spec).isEmpty();
         assertThat(Spec.parse(spec, "imported").routes()).isEqualTo(Spec.parse(text, "spec.yaml").routes());
       } catch (Exception e) {

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.marcnuri.helm.Helm;
-import dev.mwexp.export.Compiler;
+import dev.mwexp.export.Exporters;
 import dev.mwexp.fragment.Ownership;
 import dev.mwexp.fragment.Repository;
 import dev.mwexp.model.Setup;
@@ -54,7 +54,7 @@ class RealRepositoriesClientsTest {
     }
     setup = Spec.parse(Spec.defaultSpecText().replace("      - wikikube-worker-exp1001.eqiad.wmnet\n",
         "      - wikikube-worker-exp1001.eqiad.wmnet\n      - wikikube-worker-exp1002.eqiad.wmnet\n"), "spec.yaml");
-    List<String> written = Sync.plan(Compiler.fragments(setup), Checkouts.of(roots)).write();
+    List<String> written = Sync.plan(Exporters.fragments(setup), Checkouts.of(roots)).write();
     assertThat(written).hasSize(5);
   }
 
@@ -130,7 +130,7 @@ class RealRepositoriesClientsTest {
     assertThat(r.output()).contains("OK");
     // And compile's own zone, for an empty repository.
     Path compiled = Files.writeString(tmp.resolve("compiled.zone"),
-        Compiler.compile(setup, List.of("dns")).get("dns/templates/wmnet"));
+        Exporters.compile(setup, List.of("dns")).get("dns/templates/wmnet"));
     RealClients.Result c = RealClients.run(List.of("named-checkzone", "-i", "local", "wmnet", compiled.toString()), tmp, 60);
     assertThat(c.exitCode()).as(c.output()).isZero();
   }

@@ -3,7 +3,7 @@ package dev.mwexp.benchmarks;
 import dev.mwexp.benchmarks.common.RawWrite;
 import dev.mwexp.benchmarks.common.SyntheticSetups;
 import dev.mwexp.export.Artifacts;
-import dev.mwexp.export.Compiler;
+import dev.mwexp.export.Exporters;
 import dev.mwexp.export.OutputDirectory;
 import dev.mwexp.model.Setup;
 import dev.mwexp.spec.Spec;
@@ -49,7 +49,7 @@ public class CompileBenchmark {
   public void prepare() throws Exception {
     setup = SyntheticSetups.ofHosts(hosts);
     specText = Spec.write(setup);
-    baseline = new RawWrite(Compiler.compile(setup, Compiler.DEFAULT_FORMATS).files());
+    baseline = new RawWrite(Exporters.compile(setup, Exporters.DEFAULT_FORMATS).files());
     outDir = Files.createTempDirectory("mwexp-bench").resolve("out");
   }
 
@@ -82,11 +82,11 @@ public class CompileBenchmark {
 
   @Benchmark
   public Artifacts compileToMemory() {
-    return Compiler.compile(setup, Compiler.DEFAULT_FORMATS);
+    return Exporters.compile(setup, Exporters.DEFAULT_FORMATS);
   }
 
   @Benchmark
   public void compileToDisk() throws Exception {
-    OutputDirectory.write(outDir, Compiler.compile(setup, Compiler.DEFAULT_FORMATS));
+    OutputDirectory.write(outDir, Exporters.compile(setup, Exporters.DEFAULT_FORMATS));
   }
 }

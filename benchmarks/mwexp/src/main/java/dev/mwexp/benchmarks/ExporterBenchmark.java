@@ -2,7 +2,7 @@ package dev.mwexp.benchmarks;
 
 import dev.mwexp.benchmarks.common.RawWrite;
 import dev.mwexp.benchmarks.common.SyntheticSetups;
-import dev.mwexp.export.Compiler;
+import dev.mwexp.export.Exporters;
 import dev.mwexp.export.Exporter;
 import dev.mwexp.model.Setup;
 import java.util.concurrent.TimeUnit;
@@ -41,7 +41,7 @@ public class ExporterBenchmark {
   @org.openjdk.jmh.annotations.Setup(Level.Trial)
   public void prepare() {
     setup = SyntheticSetups.ofHosts(hosts);
-    exporter = Compiler.exporters().get(format);
+    exporter = Exporters.exporters().get(format);
     baseline = new RawWrite(exporter.export(setup).files());
   }
 

@@ -2,7 +2,7 @@ package dev.mwexp.benchmarks;
 
 import dev.mwexp.benchmarks.common.SyntheticSetups;
 import dev.mwexp.export.Artifacts;
-import dev.mwexp.export.Compiler;
+import dev.mwexp.export.Exporters;
 import dev.mwexp.model.Setup;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -23,7 +23,7 @@ public final class PeakHeap {
     System.gc();
     long before = used();
     ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-    Artifacts artifacts = Compiler.compile(setup, Compiler.DEFAULT_FORMATS);
+    Artifacts artifacts = Exporters.compile(setup, Exporters.DEFAULT_FORMATS);
     long peak = ManagementFactory.getMemoryPoolMXBeans().stream()
         .filter(p -> p.getType() == MemoryType.HEAP).mapToLong(p -> p.getPeakUsage().getUsed()).sum();
     long bytes = artifacts.files().values().stream().mapToLong(String::length).sum();

@@ -1,6 +1,6 @@
 package dev.mwexp.benchmarks.common;
 
-import dev.mwexp.export.Compiler;
+import dev.mwexp.export.Exporters;
 import dev.mwexp.model.Setup;
 import dev.mwexp.spec.Spec;
 import java.util.List;
@@ -53,7 +53,7 @@ public abstract class PeerComparison {
   public void prepare() {
     setup = SyntheticSetups.ofHosts(hosts);
     specText = Spec.write(setup);
-    Map<String, String> ours = Compiler.compile(setup, FORMATS).files();
+    Map<String, String> ours = Exporters.compile(setup, FORMATS).files();
     Documents.assertSame(peer(), ours, startPeer(setup));
     baseline = new RawWrite(ours);
   }
@@ -66,12 +66,12 @@ public abstract class PeerComparison {
   /** mwexp from the model value, as a tool embedding the library compiles. */
   @Benchmark
   public Object mwexpFromModel() {
-    return Compiler.compile(setup, FORMATS);
+    return Exporters.compile(setup, FORMATS);
   }
 
   /** mwexp from spec text, as the peer starts from its source text. */
   @Benchmark
   public Object mwexpFromSpecText() throws Exception {
-    return Compiler.compile(Spec.parse(specText, "bench.yaml"), FORMATS);
+    return Exporters.compile(Spec.parse(specText, "bench.yaml"), FORMATS);
   }
 }

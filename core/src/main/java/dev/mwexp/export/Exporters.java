@@ -9,10 +9,12 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * Runs exporters over a setup. Exporter modules register themselves with {@link ServiceLoader}, so
+ * The exporters over a setup: the library's entry point ({@code Exporters.compile},
+ * {@code Exporters.fragments}). Named for what it holds, not {@code Compiler}, which Java 17
+ * imports implicitly from java.lang. Exporter modules register themselves with {@link ServiceLoader}, so
  * a tool gets exactly the formats whose jars it puts on the class path, and core knows none of them.
  */
-public final class Compiler {
+public final class Exporters {
 
   /**
    * What {@code mwexp compile} writes unless told otherwise: mw-experimental's part of the four
@@ -20,7 +22,12 @@ public final class Compiler {
    */
   public static final List<String> DEFAULT_FORMATS = List.of("hiera", "helm-values", "ats", "dns");
 
-  private Compiler() {}
+  /** Which artifact brings which format, for the message when one is missing. */
+  private static final Map<String, String> MODULES = Map.of(
+      "hiera", "mwexp-hiera-export", "helm-values", "mwexp-k8s-export", "k8s", "mwexp-k8s-export",
+      "ats", "mwexp-ats-export", "dns", "mwexp-ats-export");
+
+  private Exporters() {}
 
   /** Models built in code reach the exporters only once validation accepts them. */
   private static void requireValid(Setup setup) {
@@ -33,7 +40,7 @@ public final class Compiler {
   /** The exporters on the class path, by format name. */
   public static SortedMap<String, Exporter> exporters() {
     SortedMap<String, Exporter> byFormat = new TreeMap<>();
-    for (Exporter exporter : ServiceLoader.load(Exporter.class, Compiler.class.getClassLoader())) {
+    for (Exporter exporter : ServiceLoader.load(Exporter.class, Exporters.class.getClassLoader())) {
       Exporter clash = byFormat.putIfAbsent(exporter.format(), exporter);
       if (clash != null) {
         throw new IllegalStateException(
@@ -67,8 +74,9 @@ public final class Compiler {
     for (String format : new java.util.TreeSet<>(formats)) {
       Exporter exporter = available.get(format);
       if (exporter == null) {
-        throw new IllegalArgumentException(
-            "unknown format '" + format + "'; available: " + String.join(", ", available.keySet()));
+        throw new IllegalArgumentException("unknown format '" + format + "'; available: "
+            + (available.isEmpty() ? "none" : String.join(", ", available.keySet()))
+            + (MODULES.containsKey(format) ? "; add dev.mwexp:" + MODULES.get(format) + " to the class path" : ""));
       }
       all.addAll(exporter.export(setup));
     }
