@@ -190,9 +190,25 @@ final class SpecBinder {
     top.string("hostDomain").ifPresent(setup::hostDomain);
     Optional<Fields> dcs = top.mapping("datacenters");
     if (dcs.isPresent()) {
-      for (Map.Entry<String, NodeTuple> entry : dcs.get().entries()) {
+      List<Map.Entry<String, NodeTuple>> entries = new java.util.ArrayList<>(dcs.get().entries());
+      for (int i = 0; i < entries.size(); i++) {
+        Map.Entry<String, NodeTuple> entry = entries.get(i);
         String path = "datacenters." + entry.getKey();
-        mappingValue(path, entry.getValue().getValueNode())
+        Node value = entry.getValue().getValueNode();
+        // A datacenter's own key one level too far out ("hosts:" beside "esams:"): say so, once.
+        Map.Entry<String, NodeTuple> next = i + 1 < entries.size() ? entries.get(i + 1) : null;
+        boolean emptyBeforeMisplaced = isNull(value) && next != null && DATACENTER_KEYS.contains(next.getKey());
+        if (emptyBeforeMisplaced) {
+          continue;
+        }
+        if (DATACENTER_KEYS.contains(entry.getKey()) && !(value instanceof MappingNode)) {
+          String owner = i > 0 ? entries.get(i - 1).getKey() : "a datacenter";
+          problem(Kind.WRONG_TYPE, path, entry.getValue().getKeyNode(), "'" + entry.getKey()
+                  + "' is at the level of the datacenters; indent it under " + owner + ":?",
+              "  " + entry.getKey() + ": indented two more spaces, inside " + owner);
+          continue;
+        }
+        mappingValue(path, value)
             .ifPresent(fields -> setup.addDatacenters(datacenter(entry.getKey(), fields, service)));
       }
     } else if (!top.has("datacenters")) {
@@ -429,6 +445,13 @@ final class SpecBinder {
   }
 
   // ---- values ----
+
+  /** The keys of a datacenter's own mapping. */
+  private static final java.util.Set<String> DATACENTER_KEYS = java.util.Set.of("hosts", "cname");
+
+  private static boolean isNull(Node node) {
+    return node instanceof ScalarNode scalar && scalar.getTag().equals(Tag.NULL);
+  }
 
   private Optional<Fields> mappingValue(String path, Node node) {
     if (node instanceof MappingNode mapping) {

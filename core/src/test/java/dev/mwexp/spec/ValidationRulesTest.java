@@ -148,6 +148,10 @@ class ValidationRulesTest {
                 + "    cname: {name: mw-experimental.eqiad.wmnet, target: " + C1 + "}\n",
             Kind.INVALID_VALUE, "datacenters.eqiad.hosts[0]", 3, 13,
             "host wikikube-worker-exp2001.codfw.wmnet is in codfw.wmnet, not in eqiad.wmnet"),
+        // Issue 16: an indentation mistake gets a hint, once, at the misplaced key.
+        rule("datacenter keys belong inside a datacenter", "datacenters:\n  eqiad:\n    hosts: [" + H1 + "]\n"
+                + "  esams:\n  hosts: [mw-exp3001.esams.wmnet]\n",
+            Kind.WRONG_TYPE, "datacenters.hosts", 5, 3, "'hosts' is at the level of the datacenters; indent it under esams:?"),
         rule("datacenter name", "datacenters:\n  EQIAD:\n    hosts: [" + H1 + "]\n",
             Kind.INVALID_VALUE, "datacenters.EQIAD", 2, 3, "'EQIAD'"),
         rule("datacenter has hosts", "datacenters:\n  eqiad:\n    hosts: []\n",
