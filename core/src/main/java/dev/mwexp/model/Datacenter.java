@@ -19,6 +19,17 @@ public interface Datacenter {
     return hosts().stream().sorted().toList();
   }
 
+  /**
+   * A datacenter of {@code hosts} with the CNAME the spec gives one by default for the service
+   * {@code service}: {@code <service>.<the first host's domain>} to the first host, TTL 1H.
+   */
+  static Datacenter of(String service, String name, String... hosts) {
+    String first = hosts.length == 0 ? "" : hosts[0];
+    String domain = first.contains(".") ? first.substring(first.indexOf('.') + 1) : name;
+    return builder().name(name).addHosts(hosts)
+        .cname(Cname.builder().name(service + "." + domain).target(first).build()).build();
+  }
+
   static ImmutableDatacenter.Builder builder() {
     return ImmutableDatacenter.builder();
   }

@@ -21,15 +21,32 @@ public interface Setup {
     return "{dc}.wmnet";
   }
 
-  Service service();
+  // Each part defaults exactly as the spec does, so a model in code needs only its datacenters.
 
-  Scheduling scheduling();
+  @Value.Default
+  default Service service() {
+    return ImmutableService.builder().build();
+  }
 
-  Deployers deployers();
+  @Value.Default
+  default Scheduling scheduling() {
+    return ImmutableScheduling.builder().build();
+  }
 
-  CodeRefresh codeRefresh();
+  @Value.Default
+  default Deployers deployers() {
+    return ImmutableDeployers.builder().build();
+  }
 
-  DebugRouting debugRouting();
+  @Value.Default
+  default CodeRefresh codeRefresh() {
+    return ImmutableCodeRefresh.builder().build();
+  }
+
+  @Value.Default
+  default DebugRouting debugRouting() {
+    return ImmutableDebugRouting.builder().build();
+  }
 
   /** In spec order; exporters use {@link #sortedDatacenters()} so output never depends on it. */
   List<Datacenter> datacenters();

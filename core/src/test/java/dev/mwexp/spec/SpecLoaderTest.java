@@ -244,4 +244,17 @@ class SpecLoaderTest {
                 + " (the apiserver would refuse the Service) (expected a port in 4000-4999, or widen"
                 + " service.nodePortRange to the cluster's)");
   }
+
+  /** Issue 16: builders default exactly as the spec does, so a model in code is a few lines. */
+  @Test
+  void buildersDefaultAsTheSpecDoes() throws Exception {
+    dev.mwexp.model.Setup inCode = dev.mwexp.model.ImmutableSetup.builder()
+        .addDatacenters(dev.mwexp.model.Datacenter.of("mw-experimental", "eqiad", "wikikube-worker-exp1001.eqiad.wmnet"))
+        .addDatacenters(dev.mwexp.model.Datacenter.of("mw-experimental", "codfw", "wikikube-worker-exp2001.codfw.wmnet"))
+        .build();
+    dev.mwexp.model.Setup fromSpec = Spec.parse("datacenters:\n  eqiad:\n    hosts: [wikikube-worker-exp1001.eqiad.wmnet]\n"
+        + "  codfw:\n    hosts: [wikikube-worker-exp2001.codfw.wmnet]\n", "s");
+    assertThat(inCode).isEqualTo(fromSpec);
+    assertThat(Spec.validate(inCode)).isEqualTo(fromSpec);
+  }
 }
