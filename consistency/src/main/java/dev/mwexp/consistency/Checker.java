@@ -264,8 +264,21 @@ final class Checker {
           if (!ok) {
             add(Link.MOUNT_OWNERSHIP, host, key + ": " + (want == null ? "a string" : want),
                 got.map(v -> String.valueOf(v.value())).orElse("no such key"), source(h, key));
+          } else if (key.equals(keys.mountMode()) && want == null && !groupWritable(String.valueOf(got.get().value()))) {
+            // Without the spec the exact mode is unknown, but engineers of the group edit here.
+            add(Link.MOUNT_OWNERSHIP, host, key + ": a mode that lets the group write (such as 2775)",
+                String.valueOf(got.get().value()), source(h, key));
           }
         });
+  }
+
+  /** Whether an octal mode ({@code 2775}, {@code 0775}) gives the group write permission. */
+  private static boolean groupWritable(String mode) {
+    if (!mode.matches("[0-7]{3,4}")) {
+      return false;
+    }
+    int group = mode.charAt(mode.length() - 2) - '0';
+    return (group & 2) != 0;
   }
 
   // ---- datacenter ----

@@ -87,7 +87,7 @@ class RealRepositoriesCheckTest {
     }
   }
 
-  /** Issue 16: routing into another datacenter is caught, with the spec and without it. */
+  /** Issue 16: routing into another datacenter, or a mode the deployers cannot write in, with the spec and without it. */
   @Test
   void routesIntoAnotherDatacenterAreViolations() throws Exception {
     Map<String, Edit> cases = new LinkedHashMap<>();
@@ -97,6 +97,9 @@ class RealRepositoriesCheckTest {
     cases.put("CROSS_DATACENTER mw-experimental.eqiad.wmnet: expected a host of eqiad, found wikikube-worker-exp2001.codfw.wmnet,"
         + " a host of codfw [dns/templates/wmnet:15]", r -> edit(r.get("dns").resolve("templates/wmnet"),
             "CNAME    wikikube-worker-exp1001.eqiad.wmnet.", "CNAME    wikikube-worker-exp2001.codfw.wmnet."));
+    // Without the spec the exact mode is unknown, but one the group cannot write in is wrong.
+    cases.put("MOUNT_OWNERSHIP wikikube-worker-exp1001.eqiad.wmnet: expected profile::kubernetes::mediawiki_experimental::mode:",
+        r -> edit(r.get("puppet").resolve("modules/profile/manifests/kubernetes/mediawiki_experimental.pp"), "'2775'", "'0755'"));
     int n = 0;
     for (Map.Entry<String, Edit> c : cases.entrySet()) {
       Map<String, Path> roots = Fixtures.copy(Files.createDirectories(tmp.resolve("cross" + n++)));
