@@ -19,6 +19,6 @@ class WrapperTest {
     assertThat(r.exitCode()).as(r.output()).isZero();
     String text = Files.readString(wrapper);
     // Maven's ANSI colours were the stray "[0m"s of the first build; its output goes to a log.
-    assertThat(text).contains("-Dstyle.color=never").contains(">\"$here/cli/target/build.log\" 2>&1");
+    assertThat(text).contains("-Dstyle.color=never").contains(">\"$here/cli/target/build.log\" 2>&1").contains("-Dmaven.javadoc.skip=true");
   }
 }

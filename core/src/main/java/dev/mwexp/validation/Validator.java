@@ -213,11 +213,16 @@ public final class Validator {
     check("deployers.user", d.user(), Syntax::isPosixName, POSIX_NAME);
     check("deployers.group", d.group(), Syntax::isPosixName, POSIX_NAME);
     check("deployers.deploymentGroup", d.deploymentGroup(), Syntax::isPosixName, POSIX_NAME);
-    check(
-        "deployers.mountMode",
-        d.mountMode(),
-        Syntax::isOctalMode,
-        "four octal digits such as 0775 (quote it in YAML: \"0775\")");
+    if (check(
+            "deployers.mountMode",
+            d.mountMode(),
+            Syntax::isOctalMode,
+            "four octal digits such as 2775 (quote it in YAML: \"2775\")")
+        && ((d.mountMode().charAt(2) - '0') & 2) == 0) {
+      // The deployment group's engineers edit the code there: the group must be able to write.
+      add(Kind.INVALID_VALUE, "deployers.mountMode", "mode " + d.mountMode() + " does not let the group "
+          + d.group() + " write, and its engineers edit the code there", "a mode with group write, such as 2775 or 0775");
+    }
     check(
         "deployers.switchKey",
         d.switchKey(),

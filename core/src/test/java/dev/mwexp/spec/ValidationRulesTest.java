@@ -119,6 +119,8 @@ class ValidationRulesTest {
             Kind.INVALID_VALUE, "deployers.deploymentGroup", 2, 20, "''"),
         rule("mode is octal", with("deployers:\n  mountMode: 0999\n"),
             Kind.INVALID_VALUE, "deployers.mountMode", 2, 14, "'0999'"),
+        rule("the group can write", with("deployers:\n  mountMode: \"0755\"\n"),
+            Kind.INVALID_VALUE, "deployers.mountMode", 2, 14, "mode 0755 does not let the group deployment write"),
         rule("mode has four digits", with("deployers:\n  mountMode: 775\n"),
             Kind.INVALID_VALUE, "deployers.mountMode", 2, 14, "'775'"),
         rule("switch key", with("deployers:\n  switchKey: 'profile::%{facts.x}'\n"),

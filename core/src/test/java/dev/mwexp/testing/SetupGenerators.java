@@ -78,7 +78,8 @@ public final class SetupGenerators {
                       ? dev.mwexp.model.Scheduling.Workload.DEPLOYMENT
                       : dev.mwexp.model.Scheduling.Workload.DAEMONSET);
 
-      String mode = "0" + integers().between(0, 7).generate(in) + integers().between(0, 7).generate(in) + "5";
+      // Any owner bits; group bits with write, which validation requires.
+      String mode = "0" + integers().between(0, 7).generate(in) + arbitrary().pick(List.of(2, 3, 6, 7)).generate(in) + "5";
 
       ImmutableSetup.Builder setup =
           ImmutableSetup.builder()
