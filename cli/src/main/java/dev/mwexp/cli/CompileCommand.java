@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
 @Command(
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
-    name = "compile", footer = {"", "Example:", "  mwexp compile mw-experimental.yaml --out out/"},
+    name = "compile", footer = {"", "Examples:", "  mwexp compile mw-experimental.yaml --out out/",
+        "  mwexp compile mw-experimental.yaml --out out/ --dry-run"},
     description = "Compile a spec into DIR as mw-experimental's part of the four repositories"
     + " (DIR/puppet, DIR/deployment-charts, DIR/dns, DIR/mediawiki-config), written atomically.")
 final class CompileCommand implements Callable<Integer> {
@@ -44,6 +45,10 @@ final class CompileCommand implements Callable<Integer> {
           + " without Wikimedia's chart.")
   boolean rawManifests;
 
+  @Option(names = "--dry-run", description = "Print unified diffs of what would change in DIR, and write nothing."
+      + " Exit 0: DIR is up to date; 4: it would change.")
+  boolean dryRun;
+
   @picocli.CommandLine.Spec CommandSpec command;
 
   @Override
@@ -66,6 +71,13 @@ final class CompileCommand implements Callable<Integer> {
     }
     Artifacts artifacts = Exporters.compile(setup.get(), selected);
     try {
+      if (dryRun) {
+        String diff = OutputDirectory.plan(out, artifacts);
+        command.commandLine().getOut().print(diff);
+        command.commandLine().getOut().println(diff.isEmpty() ? out + " is up to date" : "would change " + out);
+        command.commandLine().getOut().flush();
+        return diff.isEmpty() ? ExitCodes.OK : ExitCodes.CHANGED;
+      }
       OutputDirectory.write(out, artifacts);
     } catch (OutputException e) {
       command.commandLine().getErr().println("mwexp: " + e.getMessage());

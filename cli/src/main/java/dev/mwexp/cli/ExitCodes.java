@@ -6,7 +6,7 @@ final class ExitCodes {
   static final int PROBLEMS = 1;
   static final int USAGE = 2;
   static final int OUTPUT = 3;
-  /** sync changed files, or would with --dry-run: the checkouts were not in sync. */
+  /** sync changed files, or sync or compile would with --dry-run: the target was not up to date. */
   static final int CHANGED = 4;
   static final int INTERNAL = 70;
 

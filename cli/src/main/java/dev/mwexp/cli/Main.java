@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
       "1:the spec has problems (printed as file:line:col: path: message), or check found violations or drift",
       "2:wrong usage",
       "3:the output could not be written (the output directory is left as it was)",
-      "4:sync changed files, or would change them (--dry-run)"
+      "4:sync changed files, or sync or compile would change them (--dry-run)"
     })
 public final class Main implements Runnable {
 

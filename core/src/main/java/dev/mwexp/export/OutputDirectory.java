@@ -26,6 +26,9 @@ import java.util.HexFormat;
 import java.util.Set;
 import java.util.TreeMap;
 import dev.mwexp.files.IoReason;
+import dev.mwexp.files.SafeTree;
+import dev.mwexp.files.TreeException;
+import dev.mwexp.format.UnifiedDiff;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -76,6 +79,45 @@ public final class OutputDirectory {
     } catch (RuntimeException e) {
       // File system providers signal read-only stores and the like unchecked.
       throw new OutputException(target, IoReason.of(e));
+    }
+  }
+
+  /**
+   * What {@link #write} would change in {@code dir}, as unified diffs (one per file added, changed
+   * or removed, in path order), touching nothing; empty when {@code dir} already holds exactly
+   * {@code artifacts}. Refuses, as the write would, a directory holding files mwexp did not write.
+   */
+  public static String plan(Path dir, Artifacts artifacts) throws OutputException {
+    Path target = dir.toAbsolutePath().normalize();
+    try {
+      Map<String, String> before = new TreeMap<>();
+      if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+        if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+          throw new OutputException(target, "it exists and is not a directory");
+        }
+        if (!isEmpty(target)) {
+          refuseForeign(target);
+          // Every file is now one the manifest lists, unchanged, and none is a link.
+          for (String listed : readManifest(target).keySet()) {
+            Path file = target.resolve(listed);
+            if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+              before.put(listed, SafeTree.decode(listed, SafeTree.readBytes(file, listed, SafeTree.MAX_FILE_BYTES)));
+            }
+          }
+        }
+      }
+      java.util.SortedSet<String> paths = new java.util.TreeSet<>(before.keySet());
+      paths.addAll(artifacts.files().keySet());
+      StringBuilder out = new StringBuilder();
+      for (String path : paths) {
+        out.append(UnifiedDiff.of(path, java.util.Optional.ofNullable(before.get(path)),
+            java.util.Optional.ofNullable(artifacts.files().get(path))));
+      }
+      return out.toString();
+    } catch (TreeException e) {
+      throw new OutputException(target, e.getMessage());
+    } catch (IOException | RuntimeException e) {
+      throw new OutputException(target, describe(e));
     }
   }
 

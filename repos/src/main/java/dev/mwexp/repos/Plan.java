@@ -1,7 +1,5 @@
 package dev.mwexp.repos;
 
-import com.github.difflib.DiffUtils;
-import com.github.difflib.UnifiedDiffUtils;
 import dev.mwexp.files.IoReason;
 import dev.mwexp.files.SafeTree;
 import dev.mwexp.fragment.Repository;
@@ -15,7 +13,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -58,39 +55,7 @@ public final class Plan {
 
   /** One file's diff: {@code diff --git a/P b/P}, {@code ---}/{@code +++} and hunks. */
   public static String diff(Change c) {
-    List<String> before = lines(c.before().orElse(""));
-    List<String> after = lines(c.after().orElse(""));
-    String from = c.before().isPresent() ? "a/" + c.path() : "/dev/null";
-    String to = c.after().isPresent() ? "b/" + c.path() : "/dev/null";
-    List<String> unified = UnifiedDiffUtils.generateUnifiedDiff(from, to, before, DiffUtils.diff(before, after), 3);
-    StringBuilder out = new StringBuilder("diff --git a/" + c.path() + " b/" + c.path() + "\n");
-    if (c.before().isEmpty()) {
-      out.append("new file mode 100644\n");
-    } else if (c.after().isEmpty()) {
-      out.append("deleted file mode 100644\n");
-    }
-    for (String line : unified) {
-      out.append(line).append('\n');
-    }
-    if (noNewlineAtEnd(c.before()) || noNewlineAtEnd(c.after())) {
-      out.append("\\ No newline at end of file\n");
-    }
-    return out.toString();
-  }
-
-  private static boolean noNewlineAtEnd(java.util.Optional<String> text) {
-    return text.isPresent() && !text.get().isEmpty() && !text.get().endsWith("\n");
-  }
-
-  private static List<String> lines(String text) {
-    if (text.isEmpty()) {
-      return List.of();
-    }
-    List<String> lines = new ArrayList<>(Arrays.asList(text.split("\n", -1)));
-    if (text.endsWith("\n")) {
-      lines.remove(lines.size() - 1);
-    }
-    return lines;
+    return dev.mwexp.format.UnifiedDiff.of(c.path(), c.before(), c.after());
   }
 
   /**
