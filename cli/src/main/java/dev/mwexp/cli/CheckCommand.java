@@ -103,7 +103,10 @@ final class CheckCommand implements Callable<Integer> {
       if (against != null) {
         List<Difference> differences = drift(model.get());
         json.differences(differences);
-        differences.forEach(d -> text.println("DRIFT " + d.format()));
+        differences.forEach(d -> {
+          text.println("DRIFT " + d.format());
+          text.print(d.diff());
+        });
         drift = differences.size();
       } else {
         try {

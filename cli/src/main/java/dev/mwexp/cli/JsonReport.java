@@ -76,7 +76,7 @@ final class JsonReport {
     ArrayNode out = (ArrayNode) root.get("differences");
     for (Difference d : differences) {
       out.addObject().put("kind", d.kind().name()).put("file", d.file()).put("key", d.key())
-          .put("expected", d.expected()).put("actual", d.actual());
+          .put("expected", d.expected()).put("actual", d.actual()).put("diff", d.diff());
     }
     return this;
   }

@@ -93,6 +93,56 @@ class MainTest {
   }
 
   @Test
+  void compileDryRunPrintsTheDiffsAndWritesNothing() throws Exception {
+    Path out = tmp.resolve("out");
+    Result fresh = run("compile", "--out", out.toString(), "--dry-run");
+    assertThat(fresh.code()).as(fresh.err()).isEqualTo(4);
+    assertThat(fresh.out()).contains("diff --git a/dns/templates/wmnet b/dns/templates/wmnet\nnew file mode 100644\n"
+        + "--- /dev/null\n+++ b/dns/templates/wmnet\n").endsWith("would change " + out + "\n");
+    assertThat(out).doesNotExist();
+
+    assertThat(run("compile", "--out", out.toString()).code()).isZero();
+    Result same = run("compile", "--out", out.toString(), "--dry-run");
+    assertThat(same.code()).isZero();
+    assertThat(same.out()).isEqualTo(out + " is up to date\n");
+
+    Path spec = Files.writeString(tmp.resolve("spec.yaml"), Files.readString(Path.of("../examples/mw-experimental.yaml"))
+        .replace("  port: 4456", "  port: 4457"));
+    String manifest = Files.readString(out.resolve(".mwexp-manifest"));
+    Result changed = run("compile", spec.toString(), "--out", out.toString(), "--dry-run");
+    assertThat(changed.code()).isEqualTo(4);
+    assertThat(changed.out()).contains("--- a/puppet/modules/profile/files/trafficserver/x-wikimedia-debug-routing.lua\n")
+        .contains("-            [\"k8s-mw-experimental-codfw\"] = { host = \"mw-experimental.codfw.wmnet\", port = 4456 },\n")
+        .contains("+            [\"k8s-mw-experimental-codfw\"] = { host = \"mw-experimental.codfw.wmnet\", port = 4457 },\n")
+        .doesNotContain("new file mode");
+    assertThat(Files.readString(out.resolve(".mwexp-manifest"))).isEqualTo(manifest);
+
+    Files.writeString(out.resolve("notes.txt"), "mine");
+    Result refused = run("compile", spec.toString(), "--out", out.toString(), "--dry-run");
+    assertThat(refused.code()).isEqualTo(3);
+    assertThat(refused.err()).contains("notes.txt (not written by mwexp)");
+  }
+
+  @Test
+  void driftInATextFileIsADiffWithContextAndQuotesNoEscapeSequence() throws Exception {
+    Path out = tmp.resolve("out");
+    assertThat(run("compile", "--out", out.toString()).code()).isZero();
+    Path zone = out.resolve("dns/templates/wmnet");
+    String text = Files.readString(zone);
+    String record = text.lines().filter(l -> l.startsWith("mw-experimental")).findFirst().orElseThrow();
+    Files.writeString(zone, text.replace(record + "\n", record + "\n; \u001b[31mhand edit\n"));
+
+    Result r = run("check", "../examples/mw-experimental.yaml", "--against", out.toString());
+
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.out()).contains("DRIFT dns/templates/wmnet: differs from the spec (diff follows: - the tree, + the spec)\n"
+            + "diff --git a/dns/templates/wmnet b/dns/templates/wmnet\n--- a/dns/templates/wmnet\n+++ b/dns/templates/wmnet\n")
+        .contains(" " + record + "\n-; \\x1b[31mhand edit\n")
+        .doesNotContain("\u001b").doesNotContain("missing line").doesNotContain("unexpected line")
+        .endsWith("0 violations, 1 differences\n");
+  }
+
+  @Test
   void usageErrorsExitTwo() {
     assertThat(run().code()).isEqualTo(2);
     assertThat(run("compile").code()).isEqualTo(2);

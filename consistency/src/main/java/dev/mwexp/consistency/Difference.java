@@ -15,8 +15,8 @@ public interface Difference {
     MISSING_KEY,
     UNEXPECTED_KEY,
     CHANGED_VALUE,
-    MISSING_LINE,
-    UNEXPECTED_LINE
+    /** A text file (not YAML or JSON) differs; {@link #diff} shows how, with context. */
+    CHANGED_TEXT
   }
 
   Kind kind();
@@ -32,6 +32,15 @@ public interface Difference {
 
   /** What the tree holds; empty when nothing. */
   String actual();
+
+  /**
+   * For {@link Kind#CHANGED_TEXT}, a unified diff from the tree's file ({@code a/}) to what the
+   * spec compiles to ({@code b/}), its lines already inert; empty for other kinds.
+   */
+  @Value.Default
+  default String diff() {
+    return "";
+  }
 
   static ImmutableDifference.Builder builder() {
     return ImmutableDifference.builder();
@@ -51,8 +60,7 @@ public interface Difference {
       case MISSING_KEY -> where + ": missing (expected " + expected() + ")";
       case UNEXPECTED_KEY -> where + ": not expected (found " + actual() + ")";
       case CHANGED_VALUE -> where + ": expected " + expected() + ", found " + actual();
-      case MISSING_LINE -> file() + ": missing line: " + expected();
-      case UNEXPECTED_LINE -> file() + ": unexpected line: " + actual();
+      case CHANGED_TEXT -> file() + ": differs from the spec (diff follows: - the tree, + the spec)";
     };
   }
 }

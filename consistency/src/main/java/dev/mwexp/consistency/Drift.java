@@ -7,6 +7,7 @@ import dev.mwexp.export.Artifacts;
 import dev.mwexp.export.OutputDirectory;
 import dev.mwexp.files.SafeTree;
 import dev.mwexp.files.TreeException;
+import dev.mwexp.format.UnifiedDiff;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -15,12 +16,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * Semantic drift between compiled artifacts and a tree on disk: YAML and JSON are compared key by
- * key (quoting, key order and comments do not count), other text line by line. Files the tree
+ * key (quoting, key order and comments do not count), other text as a unified diff. Files the tree
  * holds beyond the artifacts count only inside directories the artifacts write to.
  */
 public final class Drift {
@@ -161,14 +163,9 @@ public final class Drift {
     }
   }
 
+  /** Text files differ as a whole, shown as a diff with context: a line's neighbours say where it belongs. */
   private static void compareLines(String file, String expected, String actual, List<Difference> out) {
-    List<String> e = new ArrayList<>(expected.lines().toList());
-    List<String> a = new ArrayList<>(actual.lines().toList());
-    List<String> missing = new ArrayList<>(e);
-    a.forEach(missing::remove);
-    List<String> unexpected = new ArrayList<>(a);
-    e.forEach(unexpected::remove);
-    missing.forEach(l -> out.add(Difference.builder().kind(Difference.Kind.MISSING_LINE).file(file).key("").expected(l.strip()).actual("").build()));
-    unexpected.forEach(l -> out.add(Difference.builder().kind(Difference.Kind.UNEXPECTED_LINE).file(file).key("").expected("").actual(l.strip()).build()));
+    out.add(Difference.builder().kind(Difference.Kind.CHANGED_TEXT).file(file).key("").expected("").actual("")
+        .diff(UnifiedDiff.of(file, Optional.of(actual), Optional.of(expected))).build());
   }
 }
