@@ -1,0 +1,58 @@
+package dev.mwexp.format.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.mwexp.format.MergeConflict;
+import dev.mwexp.fragment.Merge.JsonListItems;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** debug.json's backend list, read with the streaming parser as PHP's json_decode reads it. */
+class JsonListEditorTest {
+
+  private static final String DEBUG_JSON = "{\n"
+      + "  \"comment\": { \"note\": [\"nested\", {\"x\": 1}] },\n"
+      + "  \"backends\": [\n"
+      + "    \"mwdebug1001.eqiad.wmnet\",\n"
+      + "    \"k8s-mw-experimental-eqiad\",\n"
+      + "    \"mwdebug2001.codfw.wmnet\"\n"
+      + "  ]\n"
+      + "}\n";
+
+  @Test
+  void readsTheTopLevelListAndSkipsEverythingElse() throws Exception {
+    assertThat(JsonListEditor.items(DEBUG_JSON, "backends"))
+        .containsExactly("mwdebug1001.eqiad.wmnet", "k8s-mw-experimental-eqiad", "mwdebug2001.codfw.wmnet");
+  }
+
+  @Test
+  void aKeyGivenTwiceCountsWithItsLastValueAsForEveryJsonReaderHere() throws Exception {
+    assertThat(JsonListEditor.items("{\"backends\": [\"a\"], \"backends\": [\"b\", 3, [1], {}]}", "backends"))
+        .containsExactly("b", "3", "[…]", "{…}");
+  }
+
+  @Test
+  void whatIsNotSuchAListIsAConflictWithItsLine() {
+    assertThatThrownBy(() -> JsonListEditor.items("{\"backends\": \"a\"}", "backends"))
+        .isInstanceOf(MergeConflict.class).hasMessageContaining("has no list \"backends\"");
+    assertThatThrownBy(() -> JsonListEditor.items("[\"a\"]", "backends")).isInstanceOf(MergeConflict.class);
+    assertThatThrownBy(() -> JsonListEditor.items("", "backends")).isInstanceOf(MergeConflict.class);
+    assertThatThrownBy(() -> JsonListEditor.items("{\n\"backends\": [\"a\",\n}", "backends"))
+        .isInstanceOf(MergeConflict.class).hasMessageContaining("is not JSON");
+    assertThatThrownBy(() -> JsonListEditor.items("{\"backends\": []}\n{}", "backends"))
+        .isInstanceOf(MergeConflict.class).hasMessageContaining("text after the top-level object");
+  }
+
+  @Test
+  void applyKeepsForeignItemsAndQuotesNewOnesAsJson() throws Exception {
+    JsonListItems merge = new JsonListItems("backends", List.of("k8s-mw-experimental-eqiad", "k8s-mw-experimental-\"x\""),
+        List.of("k8s-mw-experimental-*"), "{\"backends\": []}\n");
+
+    String after = JsonListEditor.apply(DEBUG_JSON, merge);
+
+    assertThat(after).isEqualTo(DEBUG_JSON.replace("    \"k8s-mw-experimental-eqiad\",\n",
+        "    \"k8s-mw-experimental-eqiad\",\n    \"k8s-mw-experimental-\\\"x\\\"\",\n"));
+    assertThat(JsonListEditor.apply(after, merge)).isEqualTo(after);
+  }
+}
