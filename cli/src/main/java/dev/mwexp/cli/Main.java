@@ -2,6 +2,10 @@ package dev.mwexp.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,8 +15,6 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Compiles one mw-experimental spec to Puppet hiera, Kubernetes manifests and ATS routing.",
-    subcommands = {ValidateCommand.class, CompileCommand.class, SyncCommand.class, CheckCommand.class, ImportCommand.class,
-        SpecCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",
@@ -24,6 +26,21 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  /** Every command, in the order help lists them. */
+  private static final Map<String, Supplier<Object>> COMMANDS = commands();
+
+  private static Map<String, Supplier<Object>> commands() {
+    Map<String, Supplier<Object>> c = new LinkedHashMap<>();
+    c.put("validate", ValidateCommand::new);
+    c.put("compile", CompileCommand::new);
+    c.put("sync", SyncCommand::new);
+    c.put("check", CheckCommand::new);
+    c.put("import", ImportCommand::new);
+    c.put("spec", SpecCommand::new);
+    c.put("help", CommandLine.HelpCommand::new);
+    return Collections.unmodifiableMap(c);
+  }
 
   public static void main(String[] args) {
     System.exit(run(args));
@@ -40,6 +57,14 @@ public final class Main implements Runnable {
   /** As {@link #run(String...)}, printing to the given writers. */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cli = new CommandLine(new Main());
+    // picocli reflects over every command it is given, which is most of a run's start-up: when
+    // the first argument names a command, that one alone is built (help and typos get them all).
+    boolean one = args.length > 0 && COMMANDS.containsKey(args[0]) && !args[0].equals("help");
+    COMMANDS.forEach((name, command) -> {
+      if (!one || name.equals(args[0])) {
+        cli.addSubcommand(name, command.get());
+      }
+    });
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler(
