@@ -1,0 +1,51 @@
+package dev.mwexp.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The one run whose loaded classes the ./mwexp wrapper archives for class-data sharing: every
+ * command's usual path on the built-in model, in one process, in a scratch directory, printing
+ * nothing. A class left out here is only loaded the slow way, never missing.
+ *
+ * <p>Usage (the wrapper's): {@code java -XX:ArchiveClassesAtExit=A -cp mwexp-cli.jar
+ * dev.mwexp.cli.ArchiveTraining SCRATCH}
+ */
+final class ArchiveTraining {
+
+  private ArchiveTraining() {}
+
+  public static void main(String[] args) throws IOException {
+    Path scratch = Path.of(args[0]);
+    PrintWriter quiet = new PrintWriter(Writer.nullWriter());
+    Path out = scratch.resolve("out");
+    Main.run(quiet, quiet, "validate");
+    Main.run(quiet, quiet, "compile", "--out", out.toString(), "--dry-run");
+    Main.run(quiet, quiet, "compile", "--out", out.toString());
+    Path spec = scratch.resolve("spec.yaml");
+    java.io.StringWriter builtIn = new java.io.StringWriter();
+    Main.run(new PrintWriter(builtIn), quiet, "spec");
+    Files.writeString(spec, builtIn.toString());
+    Main.run(quiet, quiet, "check", spec.toString(), "--against", out.toString());
+    // The compiled tree, marked as the four checkouts, for the commands that read checkouts.
+    for (String marker : new String[] {"puppet/manifests", "deployment-charts/helmfile.d", "dns/templates",
+        "mediawiki-config/wmf-config"}) {
+      Files.createDirectories(out.resolve(marker));
+    }
+    String[] checkouts = {"--puppet", out.resolve("puppet").toString(), "--charts", out.resolve("deployment-charts").toString(),
+        "--dns", out.resolve("dns").toString(), "--mediawiki-config", out.resolve("mediawiki-config").toString()};
+    Main.run(quiet, quiet, concat(new String[] {"check", spec.toString()}, checkouts));
+    Main.run(quiet, quiet, concat(new String[] {"sync", spec.toString(), "--dry-run"}, checkouts));
+    Main.run(quiet, quiet, concat(new String[] {"import"}, checkouts));
+    System.exit(0);
+  }
+
+  private static String[] concat(String[] a, String[] b) {
+    String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+}
