@@ -1,6 +1,7 @@
 package dev.mwexp.format.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -31,52 +32,13 @@ public final class JsonListEditor {
    * any JSON reader here, a key given twice counts with its last value.
    */
   public static List<String> items(String text, String key) throws MergeConflict {
-    List<String> found = null;
-    try (JsonParser p = JSON.createParser(text)) {
-      if (p.nextToken() != JsonToken.START_OBJECT) {
-        throw new MergeConflict(0, "has no list \"" + key + "\" at its top; mwexp keeps its backends there");
-      }
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        boolean wanted = key.equals(p.currentName());
-        JsonToken value = p.nextToken();
-        if (!wanted) {
-          p.skipChildren();
-          continue;
-        }
-        if (value != JsonToken.START_ARRAY) {
-          found = null;
-          p.skipChildren();
-          continue;
-        }
-        found = new ArrayList<>();
-        for (JsonToken item = p.nextToken(); item != JsonToken.END_ARRAY; item = p.nextToken()) {
-          if (item == JsonToken.START_OBJECT || item == JsonToken.START_ARRAY) {
-            found.add(item == JsonToken.START_OBJECT ? "{…}" : "[…]");
-            p.skipChildren();
-          } else {
-            found.add(p.getText());
-          }
-        }
-      }
-      if (p.nextToken() != null) {
-        throw new MergeConflict(p.currentLocation().getLineNr(), "is not JSON: text after the top-level object");
-      }
-    } catch (JsonProcessingException e) {
-      throw new MergeConflict(e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
-          "is not JSON: " + e.getOriginalMessage());
-    } catch (IOException e) {
-      throw new MergeConflict(0, "is not JSON: " + e.getMessage());
-    }
-    if (found == null) {
-      throw new MergeConflict(0, "has no list \"" + key + "\" at its top; mwexp keeps its backends there");
-    }
-    return found;
+    return parse(text, key).items();
   }
 
   public static String apply(String text, JsonListItems merge) throws MergeConflict {
-    List<String> items = items(text, merge.key());
-    int[] list = listSpan(text, merge.key());
-    List<String> raw = rawItems(text, list[0] + 1, list[1]);
+    ListSource list = parse(text, merge.key());
+    List<String> items = list.items();
+    List<String> raw = list.raw();
     List<String> keep = new ArrayList<>();
     int lastOwned = -1;
     for (int i = 0; i < items.size(); i++) {
@@ -102,10 +64,10 @@ public final class JsonListEditor {
     if (keep.equals(raw)) {
       return text;
     }
-    String closeIndent = Lines.indent(text, list[1]);
-    String itemIndent = raw.isEmpty() ? closeIndent + "  " : Lines.indent(text, firstItemStart(text, list[0] + 1));
-    if (Lines.start(text, list[1]) == Lines.start(text, list[0])) {
-      closeIndent = Lines.indent(text, list[0]);
+    String closeIndent = Lines.indent(text, list.close());
+    String itemIndent = raw.isEmpty() ? closeIndent + "  " : Lines.indent(text, list.firstItem());
+    if (Lines.start(text, list.close()) == Lines.start(text, list.open())) {
+      closeIndent = Lines.indent(text, list.open());
       itemIndent = closeIndent + "  ";
     }
     StringBuilder body = new StringBuilder("[");
@@ -113,7 +75,66 @@ public final class JsonListEditor {
       body.append(i == 0 ? "\n" : ",\n").append(itemIndent).append(keep.get(i));
     }
     body.append(keep.isEmpty() ? "" : "\n" + closeIndent).append("]");
-    return text.substring(0, list[0]) + body + text.substring(list[1] + 1);
+    return text.substring(0, list.open()) + body + text.substring(list.close() + 1);
+  }
+
+  /**
+   * The list under the top-level key as the parser saw it: each item's value and source text,
+   * the offsets of its brackets and of its first item ({@code close} when empty).
+   */
+  private record ListSource(List<String> items, List<String> raw, int open, int close, int firstItem) {}
+
+  /** One streaming pass: what the list holds and where its text is, for the key's last occurrence. */
+  private static ListSource parse(String text, String key) throws MergeConflict {
+    ListSource found = null;
+    try (JsonParser p = JSON.createParser(text)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw new MergeConflict(0, "has no list \"" + key + "\" at its top; mwexp keeps its backends there");
+      }
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        boolean wanted = key.equals(p.currentName());
+        JsonToken value = p.nextToken();
+        if (!wanted || value != JsonToken.START_ARRAY) {
+          found = wanted ? null : found;
+          p.skipChildren();
+          continue;
+        }
+        int open = offset(p.currentTokenLocation());
+        List<String> items = new ArrayList<>();
+        List<String> raw = new ArrayList<>();
+        int firstItem = -1;
+        for (JsonToken item = p.nextToken(); item != JsonToken.END_ARRAY; item = p.nextToken()) {
+          int from = offset(p.currentTokenLocation());
+          firstItem = firstItem < 0 ? from : firstItem;
+          if (item == JsonToken.START_OBJECT || item == JsonToken.START_ARRAY) {
+            items.add(item == JsonToken.START_OBJECT ? "{…}" : "[…]");
+            p.skipChildren();
+          } else {
+            items.add(p.getText());
+          }
+          // The parser has now read the whole item: its location is the item's end.
+          raw.add(text.substring(from, offset(p.currentLocation())));
+        }
+        int close = offset(p.currentTokenLocation());
+        found = new ListSource(items, raw, open, close, firstItem < 0 ? close : firstItem);
+      }
+      if (p.nextToken() != null) {
+        throw new MergeConflict(p.currentLocation().getLineNr(), "is not JSON: text after the top-level object");
+      }
+    } catch (JsonProcessingException e) {
+      throw new MergeConflict(e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
+          "is not JSON: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new MergeConflict(0, "is not JSON: " + e.getMessage());
+    }
+    if (found == null) {
+      throw new MergeConflict(0, "has no list \"" + key + "\" at its top; mwexp keeps its backends there");
+    }
+    return found;
+  }
+
+  private static int offset(JsonLocation location) {
+    return (int) location.getCharOffset();
   }
 
   private static String quote(String s) {
@@ -124,92 +145,5 @@ public final class JsonListEditor {
       throw new java.io.UncheckedIOException(e);
     }
     return out.toString();
-  }
-
-  /** Offsets of {@code [} and {@code ]} of the list under the top-level key. */
-  private static int[] listSpan(String text, String key) throws MergeConflict {
-    int depth = 0;
-    String lastString = null;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '"') {
-        int end = stringEnd(text, i);
-        lastString = text.substring(i, end);
-        i = end - 1;
-        continue;
-      }
-      if (c == '{' || c == '[') {
-        if (c == '[' && depth == 1 && lastString != null && lastString.equals(quote(key))) {
-          return new int[] {i, matching(text, i)};
-        }
-        depth++;
-      } else if (c == '}' || c == ']') {
-        depth--;
-      } else if (c == ',') {
-        lastString = null;
-      }
-    }
-    throw new MergeConflict(0, "has no list \"" + key + "\"");
-  }
-
-  private static int stringEnd(String text, int quote) {
-    for (int j = quote + 1; j < text.length(); j++) {
-      if (text.charAt(j) == '\\') {
-        j++;
-      } else if (text.charAt(j) == '"') {
-        return j + 1;
-      }
-    }
-    return text.length();
-  }
-
-  private static int matching(String text, int open) {
-    int depth = 0;
-    for (int i = open; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '"') {
-        i = stringEnd(text, i) - 1;
-      } else if (c == '[' || c == '{') {
-        depth++;
-      } else if (c == ']' || c == '}') {
-        if (--depth == 0) {
-          return i;
-        }
-      }
-    }
-    return text.length() - 1;
-  }
-
-  /** The items' source text between the brackets, trimmed. */
-  private static List<String> rawItems(String text, int from, int to) {
-    List<String> out = new ArrayList<>();
-    int start = from;
-    int depth = 0;
-    for (int i = from; i < to; i++) {
-      char c = text.charAt(i);
-      if (c == '"') {
-        i = stringEnd(text, i) - 1;
-      } else if (c == '[' || c == '{') {
-        depth++;
-      } else if (c == ']' || c == '}') {
-        depth--;
-      } else if (c == ',' && depth == 0) {
-        out.add(text.substring(start, i).strip());
-        start = i + 1;
-      }
-    }
-    String last = text.substring(start, to).strip();
-    if (!last.isEmpty()) {
-      out.add(last);
-    }
-    return out;
-  }
-
-  private static int firstItemStart(String text, int from) {
-    int i = from;
-    while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
-      i++;
-    }
-    return i;
   }
 }

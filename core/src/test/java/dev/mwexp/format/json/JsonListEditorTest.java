@@ -55,4 +55,15 @@ class JsonListEditorTest {
         "    \"k8s-mw-experimental-eqiad\",\n    \"k8s-mw-experimental-\\\"x\\\"\",\n"));
     assertThat(JsonListEditor.apply(after, merge)).isEqualTo(after);
   }
+
+  @Test
+  void applyEditsTheListItReadsTheLastOfAKeyGivenTwiceAndAKeyWrittenWithEscapes() throws Exception {
+    JsonListItems merge = new JsonListItems("backends", List.of("k8s-mw-experimental-eqiad"),
+        List.of("k8s-mw-experimental-*"), "{\"backends\": []}\n");
+    String twice = "{\"backends\": [\"old\"],\n \"backends\": [\"mwdebug1001.eqiad.wmnet\"]}\n";
+    assertThat(JsonListEditor.apply(twice, merge)).isEqualTo("{\"backends\": [\"old\"],\n \"backends\": [\n"
+        + "   \"mwdebug1001.eqiad.wmnet\",\n   \"k8s-mw-experimental-eqiad\"\n ]}\n");
+    String escaped = "{\"back\\u0065nds\": []}";
+    assertThat(JsonListEditor.apply(escaped, merge)).isEqualTo("{\"back\\u0065nds\": [\n  \"k8s-mw-experimental-eqiad\"\n]}");
+  }
 }
