@@ -3,6 +3,7 @@ package dev.mwexp.ats;
 import dev.mwexp.format.lua.LuaStrings;
 
 import dev.mwexp.testing.RealClients;
+import dev.mwexp.testing.TsLua;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mwexp.model.ImmutableDebugRouting;
@@ -10,9 +11,7 @@ import dev.mwexp.model.ImmutableSetup;
 import dev.mwexp.model.RoutingScope;
 import dev.mwexp.model.Setup;
 import dev.mwexp.spec.Spec;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,19 +39,7 @@ class RoutingScriptTest {
   }
 
   private static Map<String, String> run(Setup setup, String cases) throws Exception {
-    Path script = Files.writeString(tmp.resolve("routing.lua"), new AtsExporter().export(setup).get("puppet/" + RoutingScript.PATH));
-    Path casesFile = Files.writeString(tmp.resolve("cases.lua"), "return {\n" + cases + "}\n");
-    Path mock = Path.of("src/test/resources/ts-mock.lua");
-    RealClients.Result r = LuaJit.run(mock, script, casesFile);
-    assertThat(r.exitCode()).as(r.output()).isZero();
-    Map<String, String> out = new LinkedHashMap<>();
-    for (String line : r.output().split("\n")) {
-      if (line.startsWith("CASE\t")) {
-        String[] cells = line.split("\t", 3);
-        out.put(cells[1], cells[2]);
-      }
-    }
-    return out;
+    return TsLua.run(tmp, new AtsExporter().export(setup).get("puppet/" + RoutingScript.PATH), cases);
   }
 
   private static String routed(String host, int port) {

@@ -1,5 +1,6 @@
 -- A mocked ts_lua environment (constants as ts_lua defines them) that runs the routing script
--- against the cases in arg[2] and prints one tab-separated line per case.
+-- arg[1] against the cases in arg[2] and prints one tab-separated line per case:
+-- CASE, name, do_remap's return, host, port, cache setting, status, body. See TsLua.java.
 TS_LUA_REMAP_NO_REMAP = 0
 TS_LUA_REMAP_DID_REMAP = 1
 TS_LUA_REMAP_NO_REMAP_STOP = 2
@@ -10,6 +11,7 @@ local state
 ts = {
     client_request = {
         header = {},
+        get_uri = function() return state.uri end,
         get_url_host = function() return state.url_host end,
         set_url_host = function(h) state.host = h end,
         set_url_port = function(p) state.port = p end,
@@ -23,7 +25,7 @@ ts = {
 dofile(arg[1])
 local cases = dofile(arg[2])
 for _, c in ipairs(cases) do
-    state = { url_host = c.url_host }
+    state = { url_host = c.url_host, uri = c.uri or "/wiki/Main_Page" }
     ts.client_request.header = c.headers
     local ret = do_remap()
     print(table.concat({ "CASE", c.name, tostring(ret), tostring(state.host), tostring(state.port),
