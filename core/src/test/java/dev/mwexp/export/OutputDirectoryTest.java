@@ -3,11 +3,11 @@ package dev.mwexp.export;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
+import dev.mwexp.testing.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.TreeMap;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,14 +24,8 @@ class OutputDirectoryTest {
     return b.build();
   }
 
-  private static TreeMap<String, String> tree(Path dir) throws IOException {
-    TreeMap<String, String> files = new TreeMap<>();
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.filter(Files::isRegularFile).toList()) {
-        files.put(dir.relativize(p).toString(), Files.readString(p));
-      }
-    }
-    return files;
+  private static Map<String, String> tree(Path dir) {
+    return Fixtures.snapshot(dir);
   }
 
   @Test
@@ -86,7 +80,7 @@ class OutputDirectoryTest {
     Files.writeString(out.resolve("k8s/eqiad/a.yaml"), "a: 2\n");
     Files.writeString(out.resolve("spec.yaml"), "datacenters: {}\n");
     Files.createSymbolicLink(out.resolve("link"), Path.of("/etc/passwd"));
-    TreeMap<String, String> before = tree(out);
+    Map<String, String> before = tree(out);
 
     assertThatThrownBy(() -> OutputDirectory.write(out, artifacts("hiera.yaml", "version: 5\n")))
         .isInstanceOfSatisfying(OutputException.class, e -> assertThat(e.offending()).containsExactlyInAnyOrder(
@@ -150,7 +144,7 @@ class OutputDirectoryTest {
   void aFailedWriteLeavesTheDirectoryAsItWas() throws Exception {
     Path out = tmp.resolve("out");
     OutputDirectory.write(out, artifacts("a.yaml", "before\n"));
-    TreeMap<String, String> before = tree(out);
+    Map<String, String> before = tree(out);
 
     // "x" is a file, so "x/y" cannot be created: the write fails half-way through the staging tree.
     assertThatThrownBy(() -> OutputDirectory.write(out, artifacts("a.yaml", "after\n", "x", "1", "x/y", "2")))

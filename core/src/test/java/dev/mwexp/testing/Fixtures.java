@@ -64,9 +64,12 @@ public final class Fixtures {
     return roots;
   }
 
-  /** Every file of a tree (links as "-> target"), for comparing before and after. */
+  /** Every file of a tree (links as "-> target"), for comparing before and after; empty when there is no tree. */
   public static Map<String, String> snapshot(Path dir) {
     Map<String, String> files = new TreeMap<>();
+    if (!Files.isDirectory(dir)) {
+      return files;
+    }
     try (Stream<Path> walk = Files.walk(dir)) {
       for (Path p : walk.toList()) {
         String rel = dir.relativize(p).toString();

@@ -3,6 +3,7 @@ package dev.mwexp.hiera;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mwexp.testing.RealClients;
+import dev.mwexp.testing.Fixtures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +11,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -111,17 +111,8 @@ class RefreshScriptTest {
     return new Run(p.exitValue(), out);
   }
 
-  private static Map<String, String> tree(Path dir) throws IOException {
-    Map<String, String> files = new TreeMap<>();
-    if (!Files.isDirectory(dir)) {
-      return files;
-    }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.filter(Files::isRegularFile).toList()) {
-        files.put(dir.relativize(p).toString(), Files.readString(p));
-      }
-    }
-    return files;
+  private static Map<String, String> tree(Path dir) {
+    return Fixtures.snapshot(dir);
   }
 
   private List<String> containers() throws IOException {

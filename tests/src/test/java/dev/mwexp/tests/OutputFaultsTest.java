@@ -7,15 +7,16 @@ import com.google.common.jimfs.Jimfs;
 import dev.mwexp.export.Artifacts;
 import dev.mwexp.export.OutputDirectory;
 import dev.mwexp.export.OutputException;
+import dev.mwexp.testing.Fixtures;
 import java.io.IOException;
 import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -31,17 +32,8 @@ class OutputFaultsTest {
 
   @TempDir Path tmp;
 
-  private static TreeMap<String, String> tree(Path dir) throws IOException {
-    TreeMap<String, String> files = new TreeMap<>();
-    if (!Files.isDirectory(dir)) {
-      return files;
-    }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.filter(Files::isRegularFile).toList()) {
-        files.put(dir.relativize(p).toString(), Files.readString(p));
-      }
-    }
-    return files;
+  private static Map<String, String> tree(Path dir) {
+    return Fixtures.snapshot(dir);
   }
 
   /** The directory's inode: it changes exactly when a writer swaps a new tree in. */
@@ -55,7 +47,7 @@ class OutputFaultsTest {
 
   /** The one version every file of the tree belongs to; fails on a mixture or a partial tree. */
   private static String versionOf(Path dir) throws IOException {
-    TreeMap<String, String> files = tree(dir);
+    Map<String, String> files = tree(dir);
     files.remove(OutputDirectory.MANIFEST);
     assertThat(files).as("complete tree in %s", dir).hasSize(WriterProcess.FILES);
     Set<String> versions = new TreeSet<>();
@@ -86,7 +78,7 @@ class OutputFaultsTest {
           first = false;
           assertThat(Files.exists(out)).isFalse();
         }
-        TreeMap<String, String> snapshot = tree(out);
+        Map<String, String> snapshot = tree(out);
         try {
           OutputDirectory.write(out, after);
           successes++;
