@@ -10,6 +10,7 @@ import dev.mwexp.repos.Change;
 import dev.mwexp.repos.Plan;
 import dev.mwexp.validation.Problem;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,23 +22,57 @@ final class JsonReport {
 
   static final String SCHEMA = "mwexp-report/1";
 
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private final String command;
+  private final List<Problem> problems = new ArrayList<>();
+  private final List<String> problemLines = new ArrayList<>();
+  private final List<Violation> violations = new ArrayList<>();
+  private final List<Difference> differences = new ArrayList<>();
+  private final List<Change> changes = new ArrayList<>();
+  private boolean written;
 
-  private final ObjectNode root = JSON.createObjectNode();
-
+  /**
+   * Collects only; the document (and Jackson's databind, a tenth of a second to start) is made
+   * in {@link #print}, so the commands that keep one for {@code --output json} pay nothing in text mode.
+   */
   JsonReport(String command) {
-    root.put("schema", SCHEMA);
-    root.put("command", command);
-    root.putArray("problems");
-    root.putArray("violations");
-    root.putArray("differences");
-    root.putArray("changes");
+    this.command = command;
   }
 
   JsonReport problems(List<Problem> problems) {
-    ArrayNode out = (ArrayNode) root.get("problems");
+    this.problems.addAll(problems);
+    return this;
+  }
+
+  /** Problems that are plain lines (a checkout that cannot be used). */
+  JsonReport problemLines(List<String> lines) {
+    problemLines.addAll(lines);
+    return this;
+  }
+
+  JsonReport violations(List<Violation> violations) {
+    this.violations.addAll(violations);
+    return this;
+  }
+
+  JsonReport differences(List<Difference> differences) {
+    this.differences.addAll(differences);
+    return this;
+  }
+
+  JsonReport changes(Plan plan, boolean written) {
+    changes.addAll(plan.changes());
+    this.written = written;
+    return this;
+  }
+
+  void print(PrintWriter out, int exitCode) {
+    ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectNode root = json.createObjectNode();
+    root.put("schema", SCHEMA);
+    root.put("command", command);
+    ArrayNode problemNodes = root.putArray("problems");
     for (Problem p : problems) {
-      ObjectNode n = out.addObject();
+      ObjectNode n = problemNodes.addObject();
       n.put("kind", p.kind().name());
       n.put("path", p.path());
       p.position().ifPresent(at -> {
@@ -48,20 +83,10 @@ final class JsonReport {
       n.put("message", p.message());
       n.put("expected", p.expected());
     }
-    return this;
-  }
-
-  /** Problems that are plain lines (a checkout that cannot be used). */
-  JsonReport problemLines(List<String> lines) {
-    ArrayNode out = (ArrayNode) root.get("problems");
-    lines.forEach(l -> out.addObject().put("kind", "CHECKOUT").put("path", "").put("message", l).put("expected", ""));
-    return this;
-  }
-
-  JsonReport violations(List<Violation> violations) {
-    ArrayNode out = (ArrayNode) root.get("violations");
+    problemLines.forEach(l -> problemNodes.addObject().put("kind", "CHECKOUT").put("path", "").put("message", l).put("expected", ""));
+    ArrayNode violationNodes = root.putArray("violations");
     for (Violation v : violations) {
-      ObjectNode n = out.addObject();
+      ObjectNode n = violationNodes.addObject();
       n.put("link", v.link().name());
       n.put("subject", v.subject());
       n.put("expected", v.expected());
@@ -69,32 +94,20 @@ final class JsonReport {
       ArrayNode sources = n.putArray("sources");
       v.sources().forEach(s -> sources.addObject().put("file", s.file()).put("line", s.line()));
     }
-    return this;
-  }
-
-  JsonReport differences(List<Difference> differences) {
-    ArrayNode out = (ArrayNode) root.get("differences");
+    ArrayNode differenceNodes = root.putArray("differences");
     for (Difference d : differences) {
-      out.addObject().put("kind", d.kind().name()).put("file", d.file()).put("key", d.key())
+      differenceNodes.addObject().put("kind", d.kind().name()).put("file", d.file()).put("key", d.key())
           .put("expected", d.expected()).put("actual", d.actual()).put("diff", d.diff());
     }
-    return this;
-  }
-
-  JsonReport changes(Plan plan, boolean written) {
-    ArrayNode out = (ArrayNode) root.get("changes");
-    for (Change c : plan.changes()) {
-      out.addObject().put("repository", c.repository().project()).put("path", c.path())
+    ArrayNode changeNodes = root.putArray("changes");
+    for (Change c : changes) {
+      changeNodes.addObject().put("repository", c.repository().project()).put("path", c.path())
           .put("action", c.before().isEmpty() ? "create" : c.after().isEmpty() ? "delete" : "modify")
           .put("written", written).put("diff", Plan.diff(c));
     }
-    return this;
-  }
-
-  void print(PrintWriter out, int exitCode) {
     root.put("exitCode", exitCode);
     try {
-      out.println(JSON.writeValueAsString(root));
+      out.println(json.writeValueAsString(root));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
