@@ -1,5 +1,7 @@
 package dev.mwexp.cli;
 
+import dev.mwexp.fragment.Repository;
+import dev.mwexp.repos.Checkouts;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -31,9 +33,8 @@ final class ArchiveTraining {
     Files.writeString(spec, builtIn.toString());
     Main.run(quiet, quiet, "check", spec.toString(), "--against", out.toString());
     // The compiled tree, marked as the four checkouts, for the commands that read checkouts.
-    for (String marker : new String[] {"puppet/manifests", "deployment-charts/helmfile.d", "dns/templates",
-        "mediawiki-config/wmf-config"}) {
-      Files.createDirectories(out.resolve(marker));
+    for (Repository r : Repository.values()) {
+      Files.createDirectories(out.resolve(r.directory()).resolve(Checkouts.marker(r)));
     }
     String[] checkouts = {"--puppet", out.resolve("puppet").toString(), "--charts", out.resolve("deployment-charts").toString(),
         "--dns", out.resolve("dns").toString(), "--mediawiki-config", out.resolve("mediawiki-config").toString()};

@@ -25,7 +25,7 @@ public final class Checkouts {
   }
 
   /** What marks each repository: the real ones all have it. */
-  static String marker(Repository repository) {
+  public static String marker(Repository repository) {
     return switch (repository) {
       case PUPPET -> "manifests";
       case CHARTS -> "helmfile.d";
