@@ -84,16 +84,30 @@ public final class ProcessTiming {
   private static double median(List<String> command, int runs) throws Exception {
     List<Double> times = new ArrayList<>();
     for (int i = 0; i < runs + 2; i++) {
-      long start = System.nanoTime();
-      Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-      if (p.waitFor() != 0) {
-        throw new IllegalStateException(command + " failed");
-      }
+      double ms = time(command);
       if (i >= 2) {
-        times.add((System.nanoTime() - start) / 1e6);
+        times.add(ms);
       }
     }
-    times.sort(Double::compare);
-    return times.get(times.size() / 2);
+    return median(times);
+  }
+
+  /** One run's wall time in milliseconds, output discarded; fails unless it exits 0. */
+  static double time(List<String> command) throws Exception {
+    long start = System.nanoTime();
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    int code = p.waitFor();
+    double ms = (System.nanoTime() - start) / 1e6;
+    if (code != 0) {
+      throw new IllegalStateException(command + " exited " + code);
+    }
+    return ms;
+  }
+
+  /** The middle value (the upper one of an even count). */
+  static double median(List<Double> values) {
+    List<Double> sorted = new ArrayList<>(values);
+    sorted.sort(Double::compare);
+    return sorted.get(sorted.size() / 2);
   }
 }

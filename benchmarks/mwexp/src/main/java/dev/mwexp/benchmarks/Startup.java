@@ -30,7 +30,7 @@ public final class Startup {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     String spec = repo.resolve("examples/mw-experimental.yaml").toString();
     String tree = work.resolve("tree").toString();
-    run(List.of(wrapper, "compile", "--out", tree), 0);   // builds the jar and the archive if needed
+    ProcessTiming.time(List.of(wrapper, "compile", "--out", tree));   // builds the jar and the archive if needed
 
     Map<String, List<String>> commands = new LinkedHashMap<>();
     commands.put("java -jar mwexp-cli.jar compile (baseline: no archive, default JIT and GC)",
@@ -53,9 +53,9 @@ public final class Startup {
       ratios.put(k, new ArrayList<>());
     });
     for (int round = -2; round < rounds; round++) {   // two warm-up rounds for the page cache
-      double f = run(List.of(java, "-version"), 0);
+      double f = ProcessTiming.time(List.of(java, "-version"));
       for (Map.Entry<String, List<String>> c : commands.entrySet()) {
-        double t = run(c.getValue(), 0);
+        double t = ProcessTiming.time(c.getValue());
         if (round >= 0) {
           times.get(c.getKey()).add(t);
           ratios.get(c.getKey()).add(t / f);
@@ -69,32 +69,15 @@ public final class Startup {
         Runtime.getRuntime().availableProcessors(), rounds);
     System.out.println("| command | ms | × `java -version` |");
     System.out.println("| --- | ---: | ---: |");
-    System.out.printf("| `java -version` | %.1f | 1 |%n", median(floor));
+    System.out.printf("| `java -version` | %.1f | 1 |%n", ProcessTiming.median(floor));
     for (String k : commands.keySet()) {
-      System.out.printf("| `%s` | %.1f | %.2f |%n", k, median(times.get(k)), median(ratios.get(k)));
+      System.out.printf("| `%s` | %.1f | %.2f |%n", k, ProcessTiming.median(times.get(k)), ProcessTiming.median(ratios.get(k)));
     }
-  }
-
-  private static double run(List<String> command, int expectedExit) throws Exception {
-    long start = System.nanoTime();
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-    int code = p.waitFor();
-    double ms = (System.nanoTime() - start) / 1e6;
-    if (code != expectedExit) {
-      throw new IllegalStateException(command + " exited " + code);
-    }
-    return ms;
   }
 
   private static List<String> concat(List<String> a, List<String> b) {
     List<String> out = new ArrayList<>(a);
     out.addAll(b);
     return out;
-  }
-
-  private static double median(List<Double> values) {
-    List<Double> sorted = new ArrayList<>(values);
-    sorted.sort(Double::compare);
-    return sorted.get(sorted.size() / 2);
   }
 }
