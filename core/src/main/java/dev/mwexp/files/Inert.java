@@ -35,11 +35,6 @@ public final class Inert {
     return out == null ? s : out.toString();
   }
 
-  /** Whether {@link #text} would change {@code s}. */
-  public static boolean isInert(String s) {
-    return text(s).equals(s);
-  }
-
   private static String escape(int cp) {
     switch (cp) {
       case '\n':
