@@ -2,8 +2,6 @@ package dev.mwexp.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -14,18 +12,13 @@ class MainTest {
 
   @TempDir Path tmp;
 
-  private record Result(int code, String out, String err) {}
-
-  private static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-    return new Result(code, out.toString(), err.toString());
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   @Test
   void validatesTheBuiltInDefault() {
-    Result r = run("validate");
+    CliRun r = run("validate");
     assertThat(r.code()).isZero();
     assertThat(r.out()).isEqualTo("<built-in mw-experimental.yaml>: valid\n");
   }
@@ -36,7 +29,7 @@ class MainTest {
         tmp.resolve("bad.yaml"),
         "service:\n  port: 80\n  colour: blue\ndatacenters:\n  eqiad:\n    hosts: [localhost]\n");
 
-    Result r = run("validate", spec.toString());
+    CliRun r = run("validate", spec.toString());
 
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err().lines())
@@ -56,10 +49,10 @@ class MainTest {
   @Test
   void compileWritesEveryFormatAndReplacesItsOwnOutput() throws Exception {
     Path out = tmp.resolve("out");
-    Result first = run("compile", "--out", out.toString());
+    CliRun first = run("compile", "--out", out.toString());
     assertThat(first.code()).as(first.err()).isZero();
     assertThat(out.resolve(".mwexp-manifest")).exists();
-    Result second = run("compile", "--out", out.toString());
+    CliRun second = run("compile", "--out", out.toString());
     assertThat(second.code()).as(second.err()).isZero();
     assertThat(first.out()).isEqualTo(second.out());
   }
@@ -71,7 +64,7 @@ class MainTest {
     String manifest = Files.readString(out.resolve(".mwexp-manifest"));
     Path spec = Files.writeString(tmp.resolve("bad.yaml"), "datacenters: {}\n");
 
-    Result r = run("compile", spec.toString(), "--out", out.toString());
+    CliRun r = run("compile", spec.toString(), "--out", out.toString());
 
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).startsWith(spec + ":1:14: datacenters: no datacenters");
@@ -83,7 +76,7 @@ class MainTest {
     Path out = Files.createDirectories(tmp.resolve("home"));
     Files.writeString(out.resolve("notes.txt"), "mine");
 
-    Result r = run("compile", "--out", out.toString());
+    CliRun r = run("compile", "--out", out.toString());
 
     assertThat(r.code()).isEqualTo(3);
     assertThat(r.err()).contains("holds files mwexp did not write");
@@ -95,21 +88,21 @@ class MainTest {
   @Test
   void compileDryRunPrintsTheDiffsAndWritesNothing() throws Exception {
     Path out = tmp.resolve("out");
-    Result fresh = run("compile", "--out", out.toString(), "--dry-run");
+    CliRun fresh = run("compile", "--out", out.toString(), "--dry-run");
     assertThat(fresh.code()).as(fresh.err()).isEqualTo(4);
     assertThat(fresh.out()).contains("diff --git a/dns/templates/wmnet b/dns/templates/wmnet\nnew file mode 100644\n"
         + "--- /dev/null\n+++ b/dns/templates/wmnet\n").endsWith("would change " + out + "\n");
     assertThat(out).doesNotExist();
 
     assertThat(run("compile", "--out", out.toString()).code()).isZero();
-    Result same = run("compile", "--out", out.toString(), "--dry-run");
+    CliRun same = run("compile", "--out", out.toString(), "--dry-run");
     assertThat(same.code()).isZero();
     assertThat(same.out()).isEqualTo(out + " is up to date\n");
 
     Path spec = Files.writeString(tmp.resolve("spec.yaml"), Files.readString(Path.of("../examples/mw-experimental.yaml"))
         .replace("  port: 4456", "  port: 4457"));
     String manifest = Files.readString(out.resolve(".mwexp-manifest"));
-    Result changed = run("compile", spec.toString(), "--out", out.toString(), "--dry-run");
+    CliRun changed = run("compile", spec.toString(), "--out", out.toString(), "--dry-run");
     assertThat(changed.code()).isEqualTo(4);
     assertThat(changed.out()).contains("--- a/puppet/modules/profile/files/trafficserver/x-wikimedia-debug-routing.lua\n")
         .contains("-            [\"k8s-mw-experimental-codfw\"] = { host = \"mw-experimental.codfw.wmnet\", port = 4456 },\n")
@@ -118,7 +111,7 @@ class MainTest {
     assertThat(Files.readString(out.resolve(".mwexp-manifest"))).isEqualTo(manifest);
 
     Files.writeString(out.resolve("notes.txt"), "mine");
-    Result refused = run("compile", spec.toString(), "--out", out.toString(), "--dry-run");
+    CliRun refused = run("compile", spec.toString(), "--out", out.toString(), "--dry-run");
     assertThat(refused.code()).isEqualTo(3);
     assertThat(refused.err()).contains("notes.txt (not written by mwexp)");
   }
@@ -132,7 +125,7 @@ class MainTest {
     String record = text.lines().filter(l -> l.startsWith("mw-experimental")).findFirst().orElseThrow();
     Files.writeString(zone, text.replace(record + "\n", record + "\n; \u001b[31mhand edit\n"));
 
-    Result r = run("check", "../examples/mw-experimental.yaml", "--against", out.toString());
+    CliRun r = run("check", "../examples/mw-experimental.yaml", "--against", out.toString());
 
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.out()).contains("DRIFT dns/templates/wmnet: differs from the spec (diff follows: - the tree, + the spec)\n"
@@ -146,7 +139,7 @@ class MainTest {
   void usageErrorsExitTwo() {
     assertThat(run().code()).isEqualTo(2);
     assertThat(run("compile").code()).isEqualTo(2);
-    Result unknown = run("compile", "--out", tmp.resolve("o").toString(), "--format", "terraform");
+    CliRun unknown = run("compile", "--out", tmp.resolve("o").toString(), "--format", "terraform");
     assertThat(unknown.code()).isEqualTo(2);
     assertThat(unknown.err()).contains("unknown format 'terraform'; available: ats, dns, helm-values, hiera, k8s");
     assertThat(run("compile", "--out", tmp.resolve("o").toString(), "--k8s-format", "kustomize").code()).isEqualTo(2);
@@ -154,7 +147,7 @@ class MainTest {
 
   @Test
   void specPrintsTheCanonicalForm() {
-    Result r = run("spec");
+    CliRun r = run("spec");
     assertThat(r.code()).isZero();
     assertThat(r.out()).contains("  port: 4456\n").contains("  mountMode: \"2775\"\n");
   }
@@ -163,14 +156,14 @@ class MainTest {
   @Test
   void everyCommandHasHelpAndAnExample() {
     for (String command : java.util.List.of("validate", "compile", "sync", "check", "import", "spec")) {
-      Result help = run(command, "--help");
+      CliRun help = run(command, "--help");
       assertThat(help.code()).as(command + help.err()).isZero();
       assertThat(help.out()).as(command).startsWith("Usage: mwexp " + command).contains("Example");
-      Result viaHelp = run("help", command);
+      CliRun viaHelp = run("help", command);
       assertThat(viaHelp.code()).as(command).isZero();
       assertThat(viaHelp.out()).isEqualTo(help.out());
     }
-    Result version = run("-V");
+    CliRun version = run("-V");
     assertThat(version.code()).isZero();
     assertThat(version.out()).startsWith("mwexp 0.").doesNotContain("dev");
   }

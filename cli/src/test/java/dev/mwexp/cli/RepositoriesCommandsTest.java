@@ -3,8 +3,6 @@ package dev.mwexp.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mwexp.testing.Fixtures;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -16,13 +14,8 @@ class RepositoriesCommandsTest {
 
   @TempDir Path tmp;
 
-  private record Result(int code, String out, String err) {}
-
-  private static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-    return new Result(code, out.toString(), err.toString());
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   private static String[] repos(Map<String, Path> roots, String... first) {
@@ -45,7 +38,7 @@ class RepositoriesCommandsTest {
     Path spec = Files.writeString(tmp.resolve("spec.yaml"), Files.readString(Path.of("../examples/mw-experimental.yaml"))
         .replace("  port: 4456", "  port: 4457"));
     Map<String, String> before = Fixtures.snapshot(tmp.resolve("repos"));
-    Result dry = run(repos(roots, "sync", spec.toString(), "--dry-run"));
+    CliRun dry = run(repos(roots, "sync", spec.toString(), "--dry-run"));
     assertThat(dry.code()).isEqualTo(4);
     assertThat(dry.out()).contains("# operations/puppet\ndiff --git a/modules/profile/files/trafficserver/x-wikimedia-debug-routing.lua"
         + " b/modules/profile/files/trafficserver/x-wikimedia-debug-routing.lua\n")
@@ -53,7 +46,7 @@ class RepositoriesCommandsTest {
         .endsWith("2 files would change\n");
     assertThat(Fixtures.snapshot(tmp.resolve("repos"))).isEqualTo(before);
 
-    Result wet = run(repos(roots, "sync", spec.toString()));
+    CliRun wet = run(repos(roots, "sync", spec.toString()));
     assertThat(wet.code()).isEqualTo(4);
     assertThat(wet.out()).contains("wrote puppet/modules/profile/files/trafficserver/x-wikimedia-debug-routing.lua\n")
         .endsWith("2 files changed\n");
@@ -63,10 +56,10 @@ class RepositoriesCommandsTest {
   @Test
   void importPrintsTheSpecCheckWithItFindsNoDrift() throws Exception {
     Map<String, Path> roots = Fixtures.copy(tmp.resolve("repos"));
-    Result imported = run(repos(roots, "import"));
+    CliRun imported = run(repos(roots, "import"));
     assertThat(imported.code()).isZero();
     Path spec = Files.writeString(tmp.resolve("imported.yaml"), imported.out());
-    Result check = run(repos(roots, "check", spec.toString()));
+    CliRun check = run(repos(roots, "check", spec.toString()));
     assertThat(check.out()).isEqualTo("0 violations, 0 differences\n");
     assertThat(check.code()).isZero();
   }
@@ -75,7 +68,7 @@ class RepositoriesCommandsTest {
   void aPathThatIsNoCheckoutIsAProblemAndNothingIsWritten() throws Exception {
     Map<String, Path> roots = Fixtures.copy(tmp.resolve("repos"));
     Map<String, String> before = Fixtures.snapshot(tmp.resolve("repos"));
-    Result r = run("sync", "--puppet", roots.get("puppet").toString(), "--dns", roots.get("mediawiki-config").toString());
+    CliRun r = run("sync", "--puppet", roots.get("puppet").toString(), "--dns", roots.get("mediawiki-config").toString());
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).isEqualTo(roots.get("mediawiki-config") + ": is not a checkout of operations/dns (it has no templates/);"
         + " pass its root with --dns\nnothing was written\n");
@@ -86,7 +79,7 @@ class RepositoriesCommandsTest {
   @Test
   void anEmptyTreeSaysWhatIsMissing() throws Exception {
     Path empty = Files.createDirectories(tmp.resolve("empty"));
-    Result r = run("check", "--against", empty.toString());
+    CliRun r = run("check", "--against", empty.toString());
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.out().lines().filter(l -> l.startsWith("MISSING "))).hasSize(4);
     assertThat(r.out()).contains("MISSING ats/*.lua: expected the X-Wikimedia-Debug routing script under " + empty)
@@ -98,7 +91,7 @@ class RepositoriesCommandsTest {
   void jsonOutputIsOneDocumentOfTheLibrarysValues() throws Exception {
     var json = new com.fasterxml.jackson.databind.ObjectMapper();
     Path bad = Files.writeString(tmp.resolve("bad.yaml"), "service:\n  port: 80\ndatacenters:\n  eqiad:\n    hosts: [localhost]\n");
-    Result validate = run("validate", bad.toString(), "--output", "json");
+    CliRun validate = run("validate", bad.toString(), "--output", "json");
     assertThat(validate.code()).isEqualTo(1);
     var v = json.readTree(validate.out());
     assertThat(v.path("schema").asText()).isEqualTo("mwexp-report/1");
@@ -112,7 +105,7 @@ class RepositoriesCommandsTest {
     Map<String, Path> roots = Fixtures.copy(tmp.resolve("repos"));
     Path debugJson = roots.get("mediawiki-config").resolve("debug.json");
     Files.writeString(debugJson, Files.readString(debugJson).replace("    \"k8s-mw-experimental-codfw\",\n", ""));
-    Result check = run(repos(roots, "check", "../examples/mw-experimental.yaml", "--output", "json"));
+    CliRun check = run(repos(roots, "check", "../examples/mw-experimental.yaml", "--output", "json"));
     assertThat(check.code()).isEqualTo(1);
     var c = json.readTree(check.out());
     assertThat(c.path("violations")).hasSize(1);
@@ -121,7 +114,7 @@ class RepositoriesCommandsTest {
     assertThat(c.at("/changes/0/path").asText()).isEqualTo("debug.json");
     assertThat(c.at("/changes/0/written").asBoolean()).isFalse();
 
-    Result sync = run(repos(roots, "sync", "--dry-run", "--output", "json"));
+    CliRun sync = run(repos(roots, "sync", "--dry-run", "--output", "json"));
     assertThat(sync.code()).isEqualTo(4);
     var s = json.readTree(sync.out());
     assertThat(s.at("/changes/0/repository").asText()).isEqualTo("operations/mediawiki-config");
