@@ -13,6 +13,10 @@ import dev.mwexp.repos.CheckoutException;
 import dev.mwexp.repos.Checkouts;
 import dev.mwexp.repos.Plan;
 import dev.mwexp.repos.Sync;
+import dev.mwexp.cli.args.Arguments;
+import dev.mwexp.cli.args.CommandSyntax;
+import dev.mwexp.cli.args.Option;
+import dev.mwexp.cli.args.UsageException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -21,58 +25,49 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 
 /**
  * {@code mwexp check [SPEC] (--against DIR | --puppet DIR …)}: whether the trees route
  * consistently; with SPEC, also how they drift from it.
  */
-@Command(
-    mixinStandardHelpOptions = true,
-    versionProvider = Main.Version.class,
-    name = "check",
-    description = "Check that the trees route every X-Wikimedia-Debug backend consistently, through the CNAME to a"
-        + " host that is labelled, tainted, runs one pod on the same port and mounts the same path. Without SPEC, only"
-        + " the trees' own consistency; with SPEC, also their drift from it.",
-    footer = {"", "Examples:", "  mwexp check --puppet ~/puppet --charts ~/deployment-charts --dns ~/dns --mediawiki-config ~/mediawiki-config",
-        "  mwexp check spec.yaml --against out/"})
-final class CheckCommand implements Callable<Integer> {
+final class CheckCommand implements Command {
 
-  @Mixin SpecOption spec;
+  private static final Option AGAINST = Option.value("--against", "DIR", "A tree laid out as compile writes it.");
+  private static final Option NO_DRIFT =
+      Option.flag("--no-drift", "Only check routing consistency, not drift from the spec.");
 
-  @Option(names = "--against", paramLabel = "DIR", description = "A tree laid out as compile writes it.")
-  Path against;
-
-  @Mixin RepositoryOptions repositories;
-
-  @Mixin OutputOption output;
-
-  @Option(names = "--no-drift", description = "Only check routing consistency, not drift from the spec.")
-  boolean noDrift;
-
-  @picocli.CommandLine.Spec CommandSpec command;
+  private static final CommandSyntax SYNTAX = new CommandSyntax("check",
+      "Check that the trees route every X-Wikimedia-Debug backend consistently, through the CNAME to a"
+          + " host that is labelled, tainted, runs one pod on the same port and mounts the same path. Without SPEC, only"
+          + " the trees' own consistency; with SPEC, also their drift from it.",
+      RepositoryOptions.options(List.of(AGAINST), List.of(OutputOption.OPTION, NO_DRIFT)),
+      SpecArgument.LABEL, SpecArgument.DESCRIPTION,
+      List.of("mwexp check --puppet ~/puppet --charts ~/deployment-charts --dns ~/dns --mediawiki-config"
+          + " ~/mediawiki-config", "mwexp check spec.yaml --against out/"));
 
   @Override
-  public Integer call() {
-    Map<Repository, Path> repos = repositories.given();
+  public CommandSyntax syntax() {
+    return SYNTAX;
+  }
+
+  @Override
+  public int run(Arguments args, PrintWriter out, PrintWriter err) throws UsageException {
+    SpecArgument spec = SpecArgument.of(args);
+    Map<Repository, Path> repos = RepositoryOptions.given(args);
+    OutputOption output = OutputOption.of(args);
+    Path against = args.path(AGAINST.name()).orElse(null);
     if ((against == null) == repos.isEmpty()) {
-      throw new CommandLine.ParameterException(command.commandLine(),
+      throw new UsageException(
           "give either --against DIR or the checkouts (--puppet, --charts, --dns, --mediawiki-config)");
     }
     if (against != null && !Files.isDirectory(against)) {
-      throw new CommandLine.ParameterException(command.commandLine(), "--against " + against + " is not a directory");
+      throw new UsageException("--against " + dev.mwexp.files.Inert.text(against.toString()) + " is not a directory");
     }
-    PrintWriter out = command.commandLine().getOut();
     Optional<Setup> model = Optional.empty();
     JsonReport json = new JsonReport("check");
     if (spec.isGiven()) {
       java.util.List<dev.mwexp.validation.Problem> problems = new java.util.ArrayList<>();
-      model = output.document() ? spec.load(problems) : spec.load(command.commandLine().getErr());
+      model = output.document() ? spec.load(problems) : spec.load(err);
       if (model.isEmpty()) {
         if (output.sarif()) {
           new SarifReport().problems(problems).print(out);
@@ -99,9 +94,9 @@ final class CheckCommand implements Callable<Integer> {
       text.println(v.format());
     }
     int drift = 0;
-    if (model.isPresent() && !noDrift) {
+    if (model.isPresent() && !args.flag(NO_DRIFT.name())) {
       if (against != null) {
-        List<Difference> differences = drift(model.get());
+        List<Difference> differences = drift(model.get(), against);
         json.differences(differences);
         differences.forEach(d -> {
           text.println("DRIFT " + d.format());
@@ -134,12 +129,11 @@ final class CheckCommand implements Callable<Integer> {
       return code;
     }
     out.println(report.violations().size() + " violations, " + drift + " differences");
-    out.flush();
     return code;
   }
 
   /** Drift in the repositories DIR holds. */
-  private List<Difference> drift(Setup setup) {
+  private static List<Difference> drift(Setup setup, Path against) {
     List<String> formats = new ArrayList<>();
     if (Files.isDirectory(against.resolve("puppet"))) {
       formats.add("hiera");

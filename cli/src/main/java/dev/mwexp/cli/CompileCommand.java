@@ -1,91 +1,78 @@
 package dev.mwexp.cli;
 
+import dev.mwexp.cli.args.Arguments;
+import dev.mwexp.cli.args.CommandSyntax;
+import dev.mwexp.cli.args.Option;
+import dev.mwexp.cli.args.UsageException;
 import dev.mwexp.export.Artifacts;
 import dev.mwexp.export.Exporters;
 import dev.mwexp.export.OutputDirectory;
 import dev.mwexp.export.OutputException;
 import dev.mwexp.model.Setup;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 
 /** {@code mwexp compile [SPEC] --out DIR}: every format, written atomically. */
-@Command(
-    mixinStandardHelpOptions = true,
-    versionProvider = Main.Version.class,
-    name = "compile", footer = {"", "Examples:", "  mwexp compile mw-experimental.yaml --out out/",
-        "  mwexp compile mw-experimental.yaml --out out/ --dry-run"},
-    description = "Compile a spec into DIR as mw-experimental's part of the four repositories"
-    + " (DIR/puppet, DIR/deployment-charts, DIR/dns, DIR/mediawiki-config), written atomically.")
-final class CompileCommand implements Callable<Integer> {
+final class CompileCommand implements Command {
 
-  @Mixin SpecOption spec;
+  private static final Option OUT = Option.value("--out", "DIR", "Output directory; replaced whole.").asRequired();
+  private static final Option FORMAT = Option.value("--format", "FORMAT", "Formats to write.")
+      .withDefault("hiera,helm-values,ats,dns").repeatable();
+  private static final Option RAW_MANIFESTS = Option.flag("--raw-manifests",
+      "Write plain Kubernetes manifests under DIR/k8s/<dc>/ instead of the chart's values, for clusters"
+          + " without Wikimedia's chart.");
+  private static final Option DRY_RUN = Option.flag("--dry-run",
+      "Print unified diffs of what would change in DIR, and write nothing. Exit 0: DIR is up to date; 4: it would"
+          + " change.");
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory; replaced whole.")
-  Path out;
-
-  @Option(
-      names = "--format",
-      split = ",",
-      paramLabel = "FORMAT",
-      description = "Formats to write (default: ${DEFAULT-VALUE}).",
-      defaultValue = "hiera,helm-values,ats,dns")
-  List<String> formats;
-
-  @Option(
-      names = "--raw-manifests",
-      description = "Write plain Kubernetes manifests under DIR/k8s/<dc>/ instead of the chart's values, for clusters"
-          + " without Wikimedia's chart.")
-  boolean rawManifests;
-
-  @Option(names = "--dry-run", description = "Print unified diffs of what would change in DIR, and write nothing."
-      + " Exit 0: DIR is up to date; 4: it would change.")
-  boolean dryRun;
-
-  @picocli.CommandLine.Spec CommandSpec command;
+  private static final CommandSyntax SYNTAX = new CommandSyntax("compile",
+      "Compile a spec into DIR as mw-experimental's part of the four repositories (DIR/puppet,"
+          + " DIR/deployment-charts, DIR/dns, DIR/mediawiki-config), written atomically.",
+      List.of(OUT, FORMAT, RAW_MANIFESTS, DRY_RUN), SpecArgument.LABEL, SpecArgument.DESCRIPTION,
+      List.of("mwexp compile mw-experimental.yaml --out out/", "mwexp compile mw-experimental.yaml --out out/ --dry-run"));
 
   @Override
-  public Integer call() {
-    List<String> selected = new ArrayList<>(formats);
-    if (rawManifests) {
+  public CommandSyntax syntax() {
+    return SYNTAX;
+  }
+
+  @Override
+  public int run(Arguments args, PrintWriter out, PrintWriter err) throws UsageException {
+    SpecArgument spec = SpecArgument.of(args);
+    Path dir = args.path(OUT.name()).orElseThrow();
+    List<String> selected = new ArrayList<>(args.values(FORMAT.name()));
+    if (args.flag(RAW_MANIFESTS.name())) {
       // For clusters without Wikimedia's chart: the manifests take the chart values' place.
       selected.replaceAll(f -> f.equals("helm-values") ? "k8s" : f);
     }
     for (String f : selected) {
       if (!Exporters.exporters().containsKey(f)) {
-        throw new CommandLine.ParameterException(
-            command.commandLine(),
-            "unknown format '" + f + "'; available: " + String.join(", ", Exporters.exporters().keySet()));
+        throw new UsageException("unknown format '" + dev.mwexp.files.Inert.text(f) + "'; available: "
+            + String.join(", ", Exporters.exporters().keySet()));
       }
     }
-    Optional<Setup> setup = spec.load(command.commandLine().getErr());
+    Optional<Setup> setup = spec.load(err);
     if (setup.isEmpty()) {
       return ExitCodes.PROBLEMS;
     }
     Artifacts artifacts = Exporters.compile(setup.get(), selected);
     try {
-      if (dryRun) {
-        String diff = OutputDirectory.plan(out, artifacts);
-        command.commandLine().getOut().print(diff);
-        command.commandLine().getOut().println(diff.isEmpty() ? out + " is up to date" : "would change " + out);
-        command.commandLine().getOut().flush();
+      if (args.flag(DRY_RUN.name())) {
+        String diff = OutputDirectory.plan(dir, artifacts);
+        out.print(diff);
+        out.println(diff.isEmpty() ? dir + " is up to date" : "would change " + dir);
         return diff.isEmpty() ? ExitCodes.OK : ExitCodes.CHANGED;
       }
-      OutputDirectory.write(out, artifacts);
+      OutputDirectory.write(dir, artifacts);
     } catch (OutputException e) {
-      command.commandLine().getErr().println("mwexp: " + e.getMessage());
-      e.offending().forEach(f -> command.commandLine().getErr().println("  " + dev.mwexp.files.Inert.text(f)));
-      command.commandLine().getErr().flush();
+      err.println("mwexp: " + e.getMessage());
+      e.offending().forEach(f -> err.println("  " + dev.mwexp.files.Inert.text(f)));
       return ExitCodes.OUTPUT;
     }
-    command.commandLine().getOut().println("wrote " + artifacts.files().size() + " files to " + out);
+    out.println("wrote " + artifacts.files().size() + " files to " + dir);
     return ExitCodes.OK;
   }
 }

@@ -1,45 +1,42 @@
 package dev.mwexp.cli;
 
+import dev.mwexp.cli.args.ArgumentParser;
+import dev.mwexp.cli.args.CommandSyntax;
+import dev.mwexp.cli.args.HelpText;
+import dev.mwexp.cli.args.UsageException;
+import dev.mwexp.files.Inert;
+import dev.mwexp.spec.Suggestions;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.Collections;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
 
-/** The {@code mwexp} command. Exit codes: see {@link ExitCodes}. */
-@Command(
-    name = "mwexp",
-    mixinStandardHelpOptions = true,
-    versionProvider = Main.Version.class,
-    description = "Compiles one mw-experimental spec to Puppet hiera, Kubernetes manifests and ATS routing.",
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:success",
-      "1:the spec has problems (printed as file:line:col: path: message), or check found violations or drift",
-      "2:wrong usage",
-      "3:the output could not be written (the output directory is left as it was)",
-      "4:sync changed files, or sync or compile would change them (--dry-run)"
-    })
-public final class Main implements Runnable {
+/** The {@code mwexp} command: finds the command named first and runs it. Exit codes: see {@link ExitCodes}. */
+public final class Main {
 
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+  private static final String PROGRAM = "mwexp";
+  private static final String DESCRIPTION =
+      "Compiles one mw-experimental spec to Puppet hiera, Kubernetes manifests and ATS routing.";
+
+  private Main() {}
 
   /** Every command, in the order help lists them. */
-  private static final Map<String, Supplier<Object>> COMMANDS = commands();
+  static List<Command> commands() {
+    return List.of(new ValidateCommand(), new CompileCommand(), new SyncCommand(), new CheckCommand(),
+        new ImportCommand(), new SpecCommand());
+  }
 
-  private static Map<String, Supplier<Object>> commands() {
-    Map<String, Supplier<Object>> c = new LinkedHashMap<>();
-    c.put("validate", ValidateCommand::new);
-    c.put("compile", CompileCommand::new);
-    c.put("sync", SyncCommand::new);
-    c.put("check", CheckCommand::new);
-    c.put("import", ImportCommand::new);
-    c.put("spec", SpecCommand::new);
-    c.put("help", CommandLine.HelpCommand::new);
-    return Collections.unmodifiableMap(c);
+  private static Map<Integer, String> exitCodes() {
+    Map<Integer, String> codes = new LinkedHashMap<>();
+    codes.put(ExitCodes.OK, "success");
+    codes.put(ExitCodes.PROBLEMS, "the spec has problems (printed as file:line:col: path: message), or check found"
+        + " violations or drift");
+    codes.put(ExitCodes.USAGE, "wrong usage");
+    codes.put(ExitCodes.OUTPUT, "the output could not be written (the output directory is left as it was)");
+    codes.put(ExitCodes.CHANGED, "sync changed files, or sync or compile would change them (--dry-run)");
+    return codes;
   }
 
   public static void main(String[] args) {
@@ -56,42 +53,93 @@ public final class Main implements Runnable {
 
   /** As {@link #run(String...)}, printing to the given writers. */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
-    CommandLine cli = new CommandLine(new Main());
-    // picocli reflects over every command it is given, which is most of a run's start-up: when
-    // the first argument names a command, that one alone is built (help and typos get them all).
-    boolean one = args.length > 0 && COMMANDS.containsKey(args[0]) && !args[0].equals("help");
-    COMMANDS.forEach((name, command) -> {
-      if (!one || name.equals(args[0])) {
-        cli.addSubcommand(name, command.get());
-      }
-    });
-    cli.setOut(out);
-    cli.setErr(err);
-    cli.setExecutionExceptionHandler(
-        (e, cmd, parsed) -> {
-          // A bug of ours, not bad input: one line, not a stack trace, and a distinct code.
-          cmd.getErr().println("mwexp: internal error: " + e);
-          return ExitCodes.INTERNAL;
-        });
-    return cli.execute(args);
+    try {
+      return dispatch(out, err, List.of(args));
+    } catch (UsageException e) {
+      // Named after the command when there is one: "mwexp compile: missing required option: --out DIR".
+      boolean known = args.length > 0 && commands().stream().anyMatch(c -> c.syntax().name().equals(args[0]));
+      err.println(PROGRAM + (known ? " " + args[0] : "") + ": " + e.getMessage());
+      err.println("Run '" + PROGRAM + (known ? " help " + args[0] : " --help") + "' for usage.");
+      return ExitCodes.USAGE;
+    } catch (RuntimeException e) {
+      // A bug of ours, not bad input: one line, not a stack trace, and a distinct code.
+      err.println(PROGRAM + ": internal error: " + e);
+      return ExitCodes.INTERNAL;
+    } finally {
+      out.flush();
+      err.flush();
+    }
   }
 
-  @Override
-  public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: validate, compile, check or spec");
+  private static int dispatch(PrintWriter out, PrintWriter err, List<String> args) throws UsageException {
+    if (args.isEmpty()) {
+      throw new UsageException("a command is required: validate, compile, sync, check, import or spec");
+    }
+    String first = args.get(0);
+    List<String> rest = args.subList(1, args.size());
+    if (CommandSyntax.HELP.names().contains(first) || first.equals("help") && rest.isEmpty()) {
+      out.print(programHelp());
+      return ExitCodes.OK;
+    }
+    if (CommandSyntax.VERSION.names().contains(first)) {
+      out.println(versions());
+      return ExitCodes.OK;
+    }
+    if (first.equals("help")) {
+      out.print(HelpText.of(PROGRAM, find(rest.get(0)).syntax()));
+      return ExitCodes.OK;
+    }
+    Command command = find(first);
+    switch (ArgumentParser.request(rest)) {
+      case HELP:
+        out.print(HelpText.of(PROGRAM, command.syntax()));
+        return ExitCodes.OK;
+      case VERSION:
+        out.println(versions());
+        return ExitCodes.OK;
+      default:
+        return command.run(ArgumentParser.parse(command.syntax(), rest), out, err);
+    }
+  }
+
+  private static Command find(String name) throws UsageException {
+    List<String> names = new ArrayList<>();
+    for (Command c : commands()) {
+      if (c.syntax().name().equals(name)) {
+        return c;
+      }
+      names.add(c.syntax().name());
+    }
+    if (name.startsWith("-")) {
+      throw new UsageException("unknown option '" + Inert.text(name) + "'; a command comes first: "
+          + String.join(", ", names));
+    }
+    String close = Suggestions.closest(name, names);
+    throw new UsageException("unknown command '" + Inert.text(name) + "'"
+        + (close == null ? "; the commands are " + String.join(", ", names) : "; did you mean '" + close + "'?"));
+  }
+
+  private static String programHelp() {
+    List<CommandSyntax> syntaxes = new ArrayList<>();
+    commands().forEach(c -> syntaxes.add(c.syntax()));
+    return HelpText.ofProgram(PROGRAM, DESCRIPTION, syntaxes, exitCodes());
+  }
+
+  /** mwexp's version and the JVM's, as -V prints them. */
+  private static String versions() {
+    return PROGRAM + " " + version().orElse("(unknown version)") + "\nJava " + Runtime.version();
   }
 
   /** The version Maven wrote into version.properties when it built this jar. */
-  static final class Version implements CommandLine.IVersionProvider {
-    @Override
-    public String[] getVersion() throws java.io.IOException {
-      java.util.Properties p = new java.util.Properties();
-      try (var in = Main.class.getResourceAsStream("version.properties")) {
-        if (in != null) {
-          p.load(in);
-        }
+  static java.util.Optional<String> version() {
+    java.util.Properties p = new java.util.Properties();
+    try (var in = Main.class.getResourceAsStream("version.properties")) {
+      if (in != null) {
+        p.load(in);
       }
-      return new String[] {"mwexp " + p.getProperty("version", "(unknown version)"), "Java " + Runtime.version()};
+    } catch (java.io.IOException e) {
+      // Then the version is unknown, and -V and SARIF logs say so by leaving it out.
     }
+    return java.util.Optional.ofNullable(p.getProperty("version"));
   }
 }

@@ -1,39 +1,48 @@
 package dev.mwexp.cli;
 
+import dev.mwexp.cli.args.Arguments;
+import dev.mwexp.cli.args.Option;
+import dev.mwexp.cli.args.UsageException;
 import dev.mwexp.fragment.Repository;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
-import picocli.CommandLine.Option;
+import java.util.Optional;
 
 /** The checkouts of the four repositories a command works on; any subset. */
 final class RepositoryOptions {
 
-  @Option(names = "--puppet", paramLabel = "DIR", description = "A checkout of operations/puppet.")
-  Path puppet;
+  private static final Map<Repository, Option> OPTIONS = options();
 
-  @Option(names = "--charts", paramLabel = "DIR", description = "A checkout of operations/deployment-charts.")
-  Path charts;
+  private RepositoryOptions() {}
 
-  @Option(names = "--dns", paramLabel = "DIR", description = "A checkout of operations/dns.")
-  Path dns;
+  private static Map<Repository, Option> options() {
+    Map<Repository, Option> o = new EnumMap<>(Repository.class);
+    o.put(Repository.PUPPET, Option.value("--puppet", "DIR", "A checkout of operations/puppet."));
+    o.put(Repository.CHARTS, Option.value("--charts", "DIR", "A checkout of operations/deployment-charts."));
+    o.put(Repository.DNS, Option.value("--dns", "DIR", "A checkout of operations/dns."));
+    o.put(Repository.MEDIAWIKI_CONFIG,
+        Option.value("--mediawiki-config", "DIR", "A checkout of operations/mediawiki-config."));
+    return o;
+  }
 
-  @Option(names = "--mediawiki-config", paramLabel = "DIR", description = "A checkout of operations/mediawiki-config.")
-  Path mediawikiConfig;
+  /** The four options, in the order help lists them. */
+  static List<Option> options(List<Option> before, List<Option> after) {
+    List<Option> all = new java.util.ArrayList<>(before);
+    all.addAll(OPTIONS.values());
+    all.addAll(after);
+    return all;
+  }
 
-  Map<Repository, Path> given() {
+  /** The checkouts given, by repository. */
+  static Map<Repository, Path> given(Arguments args) throws UsageException {
     Map<Repository, Path> roots = new EnumMap<>(Repository.class);
-    if (puppet != null) {
-      roots.put(Repository.PUPPET, puppet);
-    }
-    if (charts != null) {
-      roots.put(Repository.CHARTS, charts);
-    }
-    if (dns != null) {
-      roots.put(Repository.DNS, dns);
-    }
-    if (mediawikiConfig != null) {
-      roots.put(Repository.MEDIAWIKI_CONFIG, mediawikiConfig);
+    for (Map.Entry<Repository, Option> e : OPTIONS.entrySet()) {
+      Optional<Path> dir = args.path(e.getValue().name());
+      if (dir.isPresent()) {
+        roots.put(e.getKey(), dir.get());
+      }
     }
     return roots;
   }

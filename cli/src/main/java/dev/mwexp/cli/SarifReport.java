@@ -76,11 +76,7 @@ final class SarifReport {
     ObjectNode driver = run.putObject("tool").putObject("driver");
     driver.put("name", "mwexp");
     driver.put("informationUri", "https://wikitech.wikimedia.org/wiki/X-Wikimedia-Debug");
-    try {
-      driver.put("semanticVersion", new Main.Version().getVersion()[0].substring("mwexp ".length()));
-    } catch (java.io.IOException e) {
-      // A log without the version is still a log.
-    }
+    Main.version().ifPresent(v -> driver.put("semanticVersion", v));
     ArrayNode ruleNodes = driver.putArray("rules");
     rules.forEach((id, text) -> ruleNodes.addObject().put("id", id).putObject("shortDescription").put("text", text));
     run.set("results", results);

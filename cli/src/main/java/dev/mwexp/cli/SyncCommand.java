@@ -1,52 +1,52 @@
 package dev.mwexp.cli;
 
+import dev.mwexp.cli.args.Arguments;
+import dev.mwexp.cli.args.CommandSyntax;
+import dev.mwexp.cli.args.Option;
+import dev.mwexp.cli.args.UsageException;
 import dev.mwexp.export.Exporters;
+import dev.mwexp.fragment.Repository;
 import dev.mwexp.model.Setup;
 import dev.mwexp.repos.CheckoutException;
 import dev.mwexp.repos.Checkouts;
 import dev.mwexp.repos.Plan;
 import dev.mwexp.repos.Sync;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 
 /** {@code mwexp sync [SPEC] --puppet DIR …}: mw-experimental's part of the checkouts, and nothing else. */
-@Command(
-    mixinStandardHelpOptions = true,
-    versionProvider = Main.Version.class,
-    name = "sync",
-    description = "Write mw-experimental's part of checkouts of the four repositories, touching nothing else."
-        + " Exit 0: nothing to change; 4: files changed (or, with --dry-run, would change).",
-    footer = {"", "Example:", "  mwexp sync --puppet ~/puppet --charts ~/deployment-charts --dns ~/dns --dry-run"})
-final class SyncCommand implements Callable<Integer> {
+final class SyncCommand implements Command {
 
-  @Mixin SpecOption spec;
+  private static final Option DRY_RUN =
+      Option.flag("--dry-run", "Print unified diffs of what would change, and change nothing.");
 
-  @Mixin RepositoryOptions repositories;
-
-  @Mixin OutputOption output;
-
-  @Option(names = "--dry-run", description = "Print unified diffs of what would change, and change nothing.")
-  boolean dryRun;
-
-  @picocli.CommandLine.Spec CommandSpec command;
+  private static final CommandSyntax SYNTAX = new CommandSyntax("sync",
+      "Write mw-experimental's part of checkouts of the four repositories, touching nothing else."
+          + " Exit 0: nothing to change; 4: files changed (or, with --dry-run, would change).",
+      RepositoryOptions.options(List.of(), List.of(OutputOption.OPTION, DRY_RUN)),
+      SpecArgument.LABEL, SpecArgument.DESCRIPTION,
+      List.of("mwexp sync --puppet ~/puppet --charts ~/deployment-charts --dns ~/dns --dry-run"));
 
   @Override
-  public Integer call() {
-    if (repositories.given().isEmpty()) {
-      throw new CommandLine.ParameterException(command.commandLine(),
-          "name at least one checkout: --puppet, --charts, --dns or --mediawiki-config");
+  public CommandSyntax syntax() {
+    return SYNTAX;
+  }
+
+  @Override
+  public int run(Arguments args, PrintWriter out, PrintWriter err) throws UsageException {
+    SpecArgument spec = SpecArgument.of(args);
+    Map<Repository, Path> repos = RepositoryOptions.given(args);
+    OutputOption output = OutputOption.of(args);
+    boolean dryRun = args.flag(DRY_RUN.name());
+    if (repos.isEmpty()) {
+      throw new UsageException("name at least one checkout: --puppet, --charts, --dns or --mediawiki-config");
     }
     if (output.sarif()) {
-      throw new CommandLine.ParameterException(command.commandLine(), "sync prints text or json, not sarif");
+      throw new UsageException("sync prints text or json, not sarif");
     }
-    PrintWriter out = command.commandLine().getOut();
-    PrintWriter err = command.commandLine().getErr();
     JsonReport report = new JsonReport("sync");
     java.util.List<dev.mwexp.validation.Problem> problems = new java.util.ArrayList<>();
     Optional<Setup> setup = output.json() ? spec.load(problems) : spec.load(err);
@@ -57,7 +57,7 @@ final class SyncCommand implements Callable<Integer> {
       return ExitCodes.PROBLEMS;
     }
     try {
-      Plan plan = Sync.plan(Exporters.fragments(setup.get()), Checkouts.of(repositories.given()));
+      Plan plan = Sync.plan(Exporters.fragments(setup.get()), Checkouts.of(repos));
       int code = plan.isEmpty() ? ExitCodes.OK : ExitCodes.CHANGED;
       if (output.json()) {
         if (!dryRun) {
@@ -73,7 +73,6 @@ final class SyncCommand implements Callable<Integer> {
       }
       out.println(plan.changes().size() + (plan.changes().size() == 1 ? " file " : " files ")
           + (plan.isEmpty() ? "to change: in sync" : dryRun ? "would change" : "changed"));
-      out.flush();
       return code;
     } catch (CheckoutException e) {
       if (output.json()) {
@@ -82,7 +81,6 @@ final class SyncCommand implements Callable<Integer> {
       }
       e.problems().forEach(p -> err.println(dev.mwexp.files.Inert.text(p)));
       err.println("nothing was written");
-      err.flush();
       return ExitCodes.PROBLEMS;
     }
   }

@@ -1,40 +1,42 @@
 package dev.mwexp.cli;
 
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
+import dev.mwexp.cli.args.Arguments;
+import dev.mwexp.cli.args.CommandSyntax;
+import dev.mwexp.cli.args.UsageException;
+import java.io.PrintWriter;
+import java.util.List;
 
 /** {@code mwexp validate [SPEC]}: every problem with its position, exit 1 on any. */
-@Command(
-    mixinStandardHelpOptions = true,
-    versionProvider = Main.Version.class,
-    name = "validate", footer = {"", "Example:", "  mwexp validate mw-experimental.yaml"},
-    description = "Check a spec and print every problem with its position.")
-final class ValidateCommand implements Callable<Integer> {
+final class ValidateCommand implements Command {
 
-  @Mixin SpecOption spec;
-
-  @Mixin OutputOption output;
-
-  @picocli.CommandLine.Spec CommandSpec command;
+  private static final CommandSyntax SYNTAX = new CommandSyntax("validate",
+      "Check a spec and print every problem with its position.",
+      List.of(OutputOption.OPTION), SpecArgument.LABEL, SpecArgument.DESCRIPTION,
+      List.of("mwexp validate mw-experimental.yaml"));
 
   @Override
-  public Integer call() {
+  public CommandSyntax syntax() {
+    return SYNTAX;
+  }
+
+  @Override
+  public int run(Arguments args, PrintWriter out, PrintWriter err) throws UsageException {
+    SpecArgument spec = SpecArgument.of(args);
+    OutputOption output = OutputOption.of(args);
     if (output.document()) {
       java.util.List<dev.mwexp.validation.Problem> problems = new java.util.ArrayList<>();
       int code = spec.load(problems).isPresent() ? ExitCodes.OK : ExitCodes.PROBLEMS;
       if (output.sarif()) {
-        new SarifReport().problems(problems).print(command.commandLine().getOut());
+        new SarifReport().problems(problems).print(out);
       } else {
-        new JsonReport("validate").problems(problems).print(command.commandLine().getOut(), code);
+        new JsonReport("validate").problems(problems).print(out, code);
       }
       return code;
     }
-    if (spec.load(command.commandLine().getErr()).isEmpty()) {
+    if (spec.load(err).isEmpty()) {
       return ExitCodes.PROBLEMS;
     }
-    command.commandLine().getOut().println(spec.name() + ": valid");
+    out.println(spec.name() + ": valid");
     return ExitCodes.OK;
   }
 }

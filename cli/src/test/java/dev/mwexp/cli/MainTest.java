@@ -145,6 +145,42 @@ class MainTest {
     assertThat(run("compile", "--out", tmp.resolve("o").toString(), "--k8s-format", "kustomize").code()).isEqualTo(2);
   }
 
+  /** Issue 17: the hand-written command line says what is wrong, on stderr, and where the help is. */
+  @Test
+  void usageErrorsNameTheCommandAndWhereItsHelpIs() {
+    CliRun missing = run("compile");
+    assertThat(missing.out()).isEmpty();
+    assertThat(missing.err()).isEqualTo("mwexp compile: missing required option: --out DIR\n"
+        + "Run 'mwexp help compile' for usage.\n");
+    assertThat(run("compil", "--out", "o").err()).isEqualTo("mwexp: unknown command 'compil'; did you mean 'compile'?\n"
+        + "Run 'mwexp --help' for usage.\n");
+    assertThat(run("check", "--agains", "o").err()).startsWith("mwexp check: unknown option '--agains'; did you mean"
+        + " '--against'?\n");
+    assertThat(run("sync", "--puppet", "p", "--output", "sarif").err())
+        .startsWith("mwexp sync: sync prints text or json, not sarif\n");
+    CliRun none = run();
+    assertThat(none.code()).isEqualTo(2);
+    assertThat(none.err()).startsWith("mwexp: a command is required");
+  }
+
+  /** Help is printed from the values the parser reads: every option is in it, within 80 columns. */
+  @Test
+  void helpListsEveryOptionTheCommandTakes() {
+    CliRun program = run("--help");
+    assertThat(program.code()).isZero();
+    for (Command c : Main.commands()) {
+      assertThat(program.out()).contains("\n  " + c.syntax().name() + " ");
+      String help = run("help", c.syntax().name()).out();
+      String usage = help.substring(0, help.indexOf("\n\n")).replace("\n    ", " ");
+      for (dev.mwexp.cli.args.Option o : c.syntax().options()) {
+        assertThat(help).as(c.syntax().name()).contains("\n  " + o.name() + " ");
+        assertThat(usage).as(c.syntax().name()).contains(o.required() ? " " + o.name() + " " : " [" + o.name());
+      }
+      help.lines().filter(l -> !l.startsWith("  mwexp ")).forEach(l -> assertThat(l.length()).as(l).isLessThanOrEqualTo(80));
+    }
+    assertThat(program.out()).contains("\n  4   sync changed files");
+  }
+
   @Test
   void specPrintsTheCanonicalForm() {
     CliRun r = run("spec");

@@ -3,13 +3,13 @@ package dev.mwexp.spec;
 import java.util.Collection;
 import java.util.Locale;
 
-/** "Did you mean" for misspelt keys: the closest known key within a small edit distance. */
-final class Suggestions {
+/** "Did you mean" for misspelt spec keys, and the CLI's commands and options: the closest within a small edit distance. */
+public final class Suggestions {
 
   private Suggestions() {}
 
   /** The closest candidate, or null when none is close enough to be a likely typo. */
-  static String closest(String typed, Collection<String> candidates) {
+  public static String closest(String typed, Collection<String> candidates) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     String normalizedTyped = normalize(typed);

@@ -1,5 +1,7 @@
 package dev.mwexp.cli;
 
+import dev.mwexp.cli.args.Arguments;
+import dev.mwexp.cli.args.UsageException;
 import dev.mwexp.model.Setup;
 import dev.mwexp.spec.Spec;
 import dev.mwexp.spec.SpecException;
@@ -8,17 +10,24 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import picocli.CommandLine.Parameters;
 
-/** The optional spec argument every command takes; without it, the built-in default. */
-final class SpecOption {
+/** The optional spec argument every command but import takes; without it, the built-in default. */
+final class SpecArgument {
 
-  @Parameters(
-      index = "0",
-      arity = "0..1",
-      paramLabel = "SPEC",
-      description = "The spec file (YAML), or - for standard input. Default: the built-in Wikimedia setup.")
-  Path file;
+  static final String LABEL = "SPEC";
+  static final String DESCRIPTION =
+      "The spec file (YAML), or - for standard input. Default: the built-in Wikimedia setup.";
+
+  private final Path file;
+
+  private SpecArgument(Path file) {
+    this.file = file;
+  }
+
+  static SpecArgument of(Arguments args) throws UsageException {
+    Optional<String> given = args.argument();
+    return new SpecArgument(given.isEmpty() ? null : Arguments.toPath(LABEL, given.get()));
+  }
 
   /** The validated setup, or empty after printing every problem to {@code err}. */
   Optional<Setup> load(PrintWriter err) {
