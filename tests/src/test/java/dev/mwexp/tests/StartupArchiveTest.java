@@ -66,8 +66,8 @@ class StartupArchiveTest {
 
   private void assertFreshArchive() throws IOException {
     assertThat(archive).isRegularFile();
-    assertThat(Files.readString(stamp)).startsWith(jar + " " + Files.size(jar) + " ")
-        .contains("\n" + archive + " " + Files.size(archive) + " ");
+    assertThat(Files.readString(stamp)).startsWith("mwexp-cli.jar " + Files.size(jar) + " ")
+        .contains("\nmwexp-cli.jsa " + Files.size(archive) + " ");
   }
 
   @Test
@@ -110,7 +110,7 @@ class StartupArchiveTest {
 
     assertClean(wrapper());
     assertFreshArchive();
-    assertThat(Files.readString(stamp)).startsWith(jar + " " + Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis() / 1000 + "\n");
+    assertThat(Files.readString(stamp)).startsWith("mwexp-cli.jar " + Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis() / 1000 + "\n");
   }
 
   @Test
@@ -119,7 +119,7 @@ class StartupArchiveTest {
     String old = Files.readString(stamp);
     long before = Files.getLastModifiedTime(jar).toMillis() / 1000;
     Files.setLastModifiedTime(jar, FileTime.fromMillis((before + 60) * 1000));
-    String jarLine = jar + " " + Files.size(jar) + " ";
+    String jarLine = "mwexp-cli.jar " + Files.size(jar) + " ";
     assertThat(old).startsWith(jarLine + before + "\n");
     Files.writeString(stamp, old.replaceFirst(java.util.regex.Pattern.quote(jarLine + before), jarLine + (before + 60)));
     FileTime made = Files.getLastModifiedTime(archive);
