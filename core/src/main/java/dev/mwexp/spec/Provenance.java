@@ -2,14 +2,13 @@ package dev.mwexp.spec;
 
 import dev.mwexp.model.Setup;
 import dev.mwexp.validation.Problem;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import dev.mwexp.format.yaml.YamlNodes;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -32,7 +31,7 @@ public final class Provenance {
     Map<String, String> positions = new LinkedHashMap<>();
     Map<String, String> written = new LinkedHashMap<>();
     try {
-      Node root = new Yaml(new LoaderOptions()).compose(new StringReader(text));
+      Node root = YamlNodes.composer(text, new LoaderOptions()).getSingleNode();
       if (root != null) {
         walk(root, "", origin, positions, written);
       }
@@ -49,7 +48,7 @@ public final class Provenance {
     }
     Map<String, String> canonical = new LinkedHashMap<>();
     try {
-      walk(new Yaml().compose(new StringReader(Spec.write(setup))), "", "", new LinkedHashMap<>(), canonical);
+      walk(YamlNodes.composer(Spec.write(setup), new LoaderOptions()).getSingleNode(), "", "", new LinkedHashMap<>(), canonical);
     } catch (RuntimeException e) {
       throw new IllegalStateException("the canonical spec does not parse", e);
     }

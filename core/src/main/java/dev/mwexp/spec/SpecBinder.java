@@ -27,11 +27,10 @@ import dev.mwexp.validation.Problem;
 import dev.mwexp.validation.Problem.Kind;
 import dev.mwexp.validation.SourcePosition;
 import dev.mwexp.validation.Validator;
-import java.io.StringReader;
+import dev.mwexp.format.yaml.YamlNodes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,10 +39,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -53,7 +50,6 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
-import org.yaml.snakeyaml.representer.Representer;
 
 /**
  * Binds spec YAML to a {@link Setup}. It works on SnakeYAML's node graph, which keeps a position
@@ -107,16 +103,14 @@ final class SpecBinder {
     options.setNestingDepthLimit(MAX_DEPTH);
     options.setAllowRecursiveKeys(false);
     options.setCodePointLimit((int) Spec.MAX_BYTES);
-    DumperOptions dumper = new DumperOptions();
-    Yaml yaml = new Yaml(new SafeConstructor(options), new Representer(dumper), dumper, options);
+    Composer documents = YamlNodes.composer(text, options);
     try {
-      Iterator<Node> documents = yaml.composeAll(new StringReader(text)).iterator();
-      if (!documents.hasNext()) {
+      if (!documents.checkNode()) {
         throw fatal(Kind.MISSING, 1, 1, "the spec is empty", "a YAML mapping, at least 'datacenters:'");
       }
-      Node root = documents.next();
-      if (documents.hasNext()) {
-        Mark mark = documents.next().getStartMark();
+      Node root = documents.getNode();
+      if (documents.checkNode()) {
+        Mark mark = documents.getNode().getStartMark();
         throw fatal(
             Kind.SYNTAX,
             mark.getLine() + 1,

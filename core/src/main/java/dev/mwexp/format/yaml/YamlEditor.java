@@ -4,7 +4,6 @@ import dev.mwexp.export.YamlText;
 import dev.mwexp.format.Lines;
 import dev.mwexp.format.MergeConflict;
 import dev.mwexp.fragment.Merge.YamlKeys;
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -224,7 +223,7 @@ public final class YamlEditor {
   private static MappingNode root(String text) throws MergeConflict {
     Node node;
     try {
-      node = yaml().compose(new StringReader(text));
+      node = YamlNodes.composer(text, options()).getSingleNode();
     } catch (RuntimeException e) {
       throw new MergeConflict(0, "is not YAML: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
     }
@@ -246,10 +245,14 @@ public final class YamlEditor {
   }
 
   private static Yaml yaml() {
+    return new Yaml(options());
+  }
+
+  private static LoaderOptions options() {
     LoaderOptions options = new LoaderOptions();
     options.setAllowDuplicateKeys(false);
     options.setMaxAliasesForCollections(50);
-    return new Yaml(options);
+    return options;
   }
 
   /** {@code key: value} as block YAML at {@code indent}, ending in a newline; nulls written {@code ~}. */
