@@ -18,11 +18,8 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.Set;
 import java.util.TreeMap;
 import dev.mwexp.files.IoReason;
@@ -208,9 +205,9 @@ public final class OutputDirectory {
         refuseForeign(target);
       }
     }
-    Path staging = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".mwexp-new-");
+    Path staging = newStaging(target);
     try {
-      // Temp directories are private (0700); the output is for the deployers to read.
+      // Whatever the umask made it, the output is for the deployers to read.
       if (Files.getFileStore(staging).supportsFileAttributeView("posix")) {
         Files.setPosixFilePermissions(staging, PosixFilePermissions.fromString("rwxr-xr-x"));
       }
@@ -231,6 +228,25 @@ public final class OutputDirectory {
     } finally {
       if (staging != null) {
         deleteQuietly(staging);
+      }
+    }
+  }
+
+  /**
+   * A new, empty directory beside {@code target}. Not {@code Files.createTempDirectory}, whose
+   * SecureRandom starts the JDK's security providers on a cold run (issue 17): writers of
+   * {@code target} take turns through its lock, and createDirectory fails rather than reuse a
+   * name, so a time-based name is enough.
+   */
+  private static Path newStaging(Path target) throws IOException {
+    String prefix = "." + target.getFileName() + ".mwexp-new-" + Long.toHexString(System.nanoTime()) + "-";
+    for (int i = 0; ; i++) {
+      try {
+        return Files.createDirectory(target.resolveSibling(prefix + i));
+      } catch (java.nio.file.FileAlreadyExistsException e) {
+        if (i == 100) {
+          throw e;
+        }
       }
     }
   }
@@ -317,11 +333,7 @@ public final class OutputDirectory {
   }
 
   static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform has SHA-256", e);
-    }
+    return Sha256.hex(bytes);
   }
 
   /**
