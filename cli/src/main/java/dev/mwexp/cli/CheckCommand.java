@@ -1,5 +1,9 @@
 package dev.mwexp.cli;
 
+import dev.mwexp.cli.args.Arguments;
+import dev.mwexp.cli.args.CommandSyntax;
+import dev.mwexp.cli.args.Option;
+import dev.mwexp.cli.args.UsageException;
 import dev.mwexp.consistency.ArtifactTrees;
 import dev.mwexp.consistency.Difference;
 import dev.mwexp.consistency.Drift;
@@ -13,10 +17,6 @@ import dev.mwexp.repos.CheckoutException;
 import dev.mwexp.repos.Checkouts;
 import dev.mwexp.repos.Plan;
 import dev.mwexp.repos.Sync;
-import dev.mwexp.cli.args.Arguments;
-import dev.mwexp.cli.args.CommandSyntax;
-import dev.mwexp.cli.args.Option;
-import dev.mwexp.cli.args.UsageException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

@@ -48,10 +48,12 @@ final class CompileCommand implements Command {
       // For clusters without Wikimedia's chart: the manifests take the chart values' place.
       selected.replaceAll(f -> f.equals("helm-values") ? "k8s" : f);
     }
+    // One ServiceLoader pass: each one reads the services files and instantiates every exporter.
+    java.util.Set<String> available = Exporters.exporters().keySet();
     for (String f : selected) {
-      if (!Exporters.exporters().containsKey(f)) {
+      if (!available.contains(f)) {
         throw new UsageException("unknown format '" + dev.mwexp.files.Inert.text(f) + "'; available: "
-            + String.join(", ", Exporters.exporters().keySet()));
+            + String.join(", ", available));
       }
     }
     Optional<Setup> setup = spec.load(err);

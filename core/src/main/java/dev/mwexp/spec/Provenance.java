@@ -1,5 +1,6 @@
 package dev.mwexp.spec;
 
+import dev.mwexp.format.yaml.YamlNodes;
 import dev.mwexp.model.Setup;
 import dev.mwexp.validation.Problem;
 import java.util.ArrayList;
@@ -7,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import dev.mwexp.format.yaml.YamlNodes;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;

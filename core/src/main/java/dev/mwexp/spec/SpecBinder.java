@@ -1,5 +1,6 @@
 package dev.mwexp.spec;
 
+import dev.mwexp.format.yaml.YamlNodes;
 import dev.mwexp.model.CodeRefresh;
 import dev.mwexp.model.Datacenter;
 import dev.mwexp.model.DebugRouting;
@@ -27,7 +28,6 @@ import dev.mwexp.validation.Problem;
 import dev.mwexp.validation.Problem.Kind;
 import dev.mwexp.validation.SourcePosition;
 import dev.mwexp.validation.Validator;
-import dev.mwexp.format.yaml.YamlNodes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
