@@ -3,6 +3,8 @@ package dev.mwexp.export;
 import dev.mwexp.format.MergeConflict;
 import dev.mwexp.format.Merges;
 import dev.mwexp.fragment.Fragment;
+import dev.mwexp.fragment.Merge;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +17,22 @@ final class EmptyRepositories {
 
   static Artifacts apply(List<Fragment> fragments) {
     Map<String, Optional<String>> files = new LinkedHashMap<>();
+    // A merge is a pure function of the file and the merge: every host's hiera file is the same
+    // YAML keys merged into no file, so that is applied once, not once per host (the other kinds
+    // come one per file, and hashing their thousands of entries would buy nothing).
+    Map<Merge, Optional<String>> intoNothing = new HashMap<>();
     for (Fragment f : fragments) {
       try {
-        files.put(f.name(), Merges.apply(files.getOrDefault(f.name(), Optional.empty()), f.merge()));
+        Optional<String> existing = files.getOrDefault(f.name(), Optional.empty());
+        boolean reusable = existing.isEmpty() && f.merge() instanceof Merge.YamlKeys;
+        Optional<String> merged = reusable ? intoNothing.get(f.merge()) : null;
+        if (merged == null) {
+          merged = Merges.apply(existing, f.merge());
+          if (reusable) {
+            intoNothing.put(f.merge(), merged);
+          }
+        }
+        files.put(f.name(), merged);
       } catch (MergeConflict e) {
         // Seeds are ours: a conflict on one is a bug, not bad input.
         throw new IllegalStateException(f.name() + ": " + e.getMessage(), e);

@@ -28,7 +28,12 @@ public final class Ownership {
     TreeSet<String> globs = new TreeSet<>();
     for (String host : setup.allHosts()) {
       String shortName = shortName(host);
-      String stem = shortName.replaceAll("[0-9]+$", "");
+      // The name without its trailing digits (a loop: replaceAll compiled a pattern per host).
+      int end = shortName.length();
+      while (end > 0 && Character.isDigit(shortName.charAt(end - 1))) {
+        end--;
+      }
+      String stem = shortName.substring(0, end);
       globs.add(stem.length() >= 3 && !stem.equals(shortName) ? stem + "*" : shortName);
     }
     return new ArrayList<>(globs);
