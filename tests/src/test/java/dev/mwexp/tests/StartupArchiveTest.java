@@ -39,8 +39,13 @@ class StartupArchiveTest {
   }
 
   private Run wrapper(String... env) throws Exception {
+    return wrapperAt(home.resolve("mwexp").toString(), env);
+  }
+
+  /** Runs {@code script validate} from home/cwd, with the JDK running the tests first on the PATH. */
+  private Run wrapperAt(String script, String... env) throws Exception {
     Path cwd = Files.createDirectories(home.resolve("cwd"));
-    ProcessBuilder pb = new ProcessBuilder(List.of("bash", home.resolve("mwexp").toString(), "validate"))
+    ProcessBuilder pb = new ProcessBuilder(List.of("bash", script, "validate"))
         .directory(cwd.toFile())
         .redirectOutput(home.resolve("out.txt").toFile())
         .redirectError(home.resolve("err.txt").toFile());
@@ -126,6 +131,20 @@ class StartupArchiveTest {
 
     assertClean(wrapper());
     assertThat(Files.getLastModifiedTime(archive)).isEqualTo(made);
+  }
+
+  /** ./mwexp, ../mwexp and /abs/mwexp are one wrapper: none of them remakes the others' archive. */
+  @Test
+  void everySpellingOfTheWrappersPathSharesOneArchive() throws Exception {
+    assertClean(wrapper());
+    FileTime made = Files.getLastModifiedTime(archive);
+    String stamped = Files.readString(stamp);
+
+    assertClean(wrapperAt("../mwexp"));
+    assertClean(wrapperAt("../cwd/../mwexp"));
+
+    assertThat(Files.getLastModifiedTime(archive)).as("reused, not remade").isEqualTo(made);
+    assertThat(Files.readString(stamp)).isEqualTo(stamped);
   }
 
   @Test
