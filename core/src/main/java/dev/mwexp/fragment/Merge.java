@@ -32,6 +32,20 @@ public sealed interface Merge {
       set = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(set));
       removed = List.copyOf(removed);
     }
+
+    // equals and hashCode written out, here and in Target: a record's generated ones link
+    // through ObjectMethods' method handles on first use, about 10 ms of every CLI run that
+    // compares them (BENCHMARKS.md, "CLI start-up").
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof YamlKeys k && set.equals(k.set) && removed.equals(k.removed)
+          && java.util.Objects.equals(seed, k.seed);
+    }
+
+    @Override
+    public int hashCode() {
+      return (set.hashCode() * 31 + removed.hashCode()) * 31 + java.util.Objects.hashCode(seed);
+    }
   }
 
   /**
@@ -66,7 +80,17 @@ public sealed interface Merge {
   }
 
   /** Where a routing-table entry sends requests. */
-  record Target(String host, int port) {}
+  record Target(String host, int port) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Target t && java.util.Objects.equals(host, t.host) && port == t.port;
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Objects.hashCode(host) * 31 + port;
+    }
+  }
 
   /**
    * String items of the JSON list under the top-level key {@code key}: the wanted ones present,
