@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -236,16 +236,20 @@ public final class YamlEditor {
     return m;
   }
 
+  /**
+   * The text's values, as YAML 1.1 reads them. Constructed from {@link YamlNodes}' composer by
+   * the safe constructor, not through the {@code Yaml} facade, whose JavaBean representer and
+   * full constructor bring java.beans and java.util.logging into every sync and check.
+   */
   private static Object load(String text) throws MergeConflict {
     try {
-      return yaml().load(text);
+      LoaderOptions options = options();
+      SafeConstructor constructor = new SafeConstructor(options);
+      constructor.setComposer(YamlNodes.composer(text, options));
+      return constructor.getSingleData(Object.class);
     } catch (RuntimeException e) {
       throw new MergeConflict(0, "is not YAML: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
     }
-  }
-
-  private static Yaml yaml() {
-    return new Yaml(options());
   }
 
   private static LoaderOptions options() {
@@ -274,7 +278,9 @@ public final class YamlEditor {
       return new BigDecimal(v.toString());
     }
     if (v instanceof Double || v instanceof Float) {
-      return BigDecimal.valueOf(((Number) v).doubleValue()).stripTrailingZeros();
+      double d = ((Number) v).doubleValue();
+      // .inf and .nan have no decimal; they stay doubles, equal to no value mwexp writes.
+      return Double.isFinite(d) ? BigDecimal.valueOf(d).stripTrailingZeros() : (Object) d;
     }
     if (v instanceof BigDecimal d) {
       return d.stripTrailingZeros().scale() <= 0 ? new BigDecimal(d.toBigInteger()) : d.stripTrailingZeros();
