@@ -125,7 +125,11 @@ public final class Drift {
   }
 
   private static List<JsonNode> yaml(String path, String text) throws IOException {
-    return YamlDocument.readAll(path, text).stream().map(YamlDocument::root).toList();
+    try {
+      return YamlDocument.readAll(path, text).stream().map(YamlDocument::root).toList();
+    } catch (RuntimeException e) {
+      throw new IOException(path + " is not valid YAML", e);
+    }
   }
 
   private static Map<String, String> flatten(List<JsonNode> documents) {

@@ -1,30 +1,42 @@
 package dev.mwexp.consistency.read;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.mwexp.consistency.facts.Source;
 import dev.mwexp.files.SafeTree;
 import dev.mwexp.files.TreeException;
-import java.io.IOException;
+import dev.mwexp.format.yaml.YamlNodes;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.composer.Composer;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * One YAML document as a Jackson tree plus the line every value started on, so facts read from
- * it can say where they came from. Reads multi-document streams.
+ * it can say where they came from. Reads multi-document streams. It reads through the same
+ * SnakeYAML composer and YAML 1.1 scalars as sync's {@code YamlEditor}, so check and sync never
+ * disagree on what a file holds ({@code yes} is true, {@code 0x10} is 16, as Puppet and Helm read
+ * them).
  */
 public final class YamlDocument {
 
-  private static final YAMLFactory FACTORY = new YAMLFactory();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final int MAX_ALIASES = 50;
+  private static final int MAX_DEPTH = 64;
 
   private final String file;
   private final JsonNode root;
@@ -65,74 +77,84 @@ public final class YamlDocument {
     String text = tree.read(file);
     try {
       return readAll(name, text);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      var at = e.getLocation();
-      throw new TreeException(name, at == null ? 0 : Math.max(0, at.getLineNr()), at == null ? 0 : Math.max(0, at.getColumnNr()),
-          "is not valid YAML: " + e.getOriginalMessage().lines().findFirst().orElse(""));
-    } catch (IOException | RuntimeException e) {
+    } catch (MarkedYAMLException e) {
+      Mark at = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+      String problem = e.getProblem() != null ? e.getProblem() : String.valueOf(e.getMessage());
+      throw new TreeException(name, at == null ? 0 : at.getLine() + 1, at == null ? 0 : at.getColumn() + 1,
+          "is not valid YAML: " + problem.lines().findFirst().orElse(""));
+    } catch (RuntimeException e) {
       throw new TreeException(name, "is not valid YAML: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
     }
   }
 
-  /** Every document of a YAML stream; {@code file} names it in sources. */
-  public static List<YamlDocument> readAll(String file, String text) throws IOException {
+  /**
+   * Every document of a YAML stream; {@code file} names it in sources. Malformed YAML is
+   * SnakeYAML's {@link MarkedYAMLException}, with its line and column.
+   */
+  public static List<YamlDocument> readAll(String file, String text) {
+    LoaderOptions options = new LoaderOptions();
+    options.setMaxAliasesForCollections(MAX_ALIASES);
+    options.setAllowRecursiveKeys(false);
+    Composer composer = YamlNodes.composer(text, options);
     List<YamlDocument> documents = new ArrayList<>();
-    try (JsonParser parser = FACTORY.createParser(text)) {
-      JsonToken token;
-      while ((token = parser.nextToken()) != null) {
-        Map<String, Integer> lines = new HashMap<>();
-        JsonNode root = value(parser, token, "", lines);
-        if (root != null && !root.isNull()) {
-          documents.add(new YamlDocument(file, root, lines));
-        }
+    while (composer.checkNode()) {
+      Map<String, Integer> lines = new HashMap<>();
+      JsonNode root = value(composer.getNode(), "", lines, 0);
+      if (!root.isNull()) {
+        documents.add(new YamlDocument(file, root, lines));
       }
     }
     return documents;
   }
 
-  private static JsonNode value(JsonParser parser, JsonToken token, String pointer, Map<String, Integer> lines)
-      throws IOException {
-    // A key's own line, when it has one, names the field better than where its value starts.
-    lines.putIfAbsent(pointer, parser.currentTokenLocation().getLineNr());
-    switch (token) {
-      case START_OBJECT -> {
-        ObjectNode object = NODES.objectNode();
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-          String name = parser.currentName();
-          String child = pointer + "/" + escape(name);
-          lines.put(child, parser.currentTokenLocation().getLineNr());
-          object.set(name, value(parser, parser.nextToken(), child, lines));
-        }
-        return object;
-      }
-      case START_ARRAY -> {
-        ArrayNode array = NODES.arrayNode();
-        JsonToken next;
-        while ((next = parser.nextToken()) != JsonToken.END_ARRAY) {
-          array.add(value(parser, next, pointer + "/" + array.size(), lines));
-        }
-        return array;
-      }
-      case VALUE_STRING -> {
-        return NODES.textNode(parser.getText());
-      }
-      case VALUE_NUMBER_INT -> {
-        return NODES.numberNode(parser.getLongValue());
-      }
-      case VALUE_NUMBER_FLOAT -> {
-        return NODES.numberNode(parser.getDecimalValue());
-      }
-      case VALUE_TRUE -> {
-        return NODES.booleanNode(true);
-      }
-      case VALUE_FALSE -> {
-        return NODES.booleanNode(false);
-      }
-      case VALUE_NULL -> {
-        return NODES.nullNode();
-      }
-      default -> throw new IOException("unexpected YAML token " + token);
+  private static JsonNode value(Node node, String pointer, Map<String, Integer> lines, int depth) {
+    if (depth > MAX_DEPTH) {
+      // Aliases can nest a document into itself; the composer bounds how often, this how deep.
+      throw new IllegalArgumentException("the YAML is nested more than " + MAX_DEPTH + " levels deep");
     }
+    // A key's own line, when it has one, names the field better than where its value starts.
+    lines.putIfAbsent(pointer, node.getStartMark().getLine() + 1);
+    if (node instanceof MappingNode mapping) {
+      ObjectNode object = NODES.objectNode();
+      for (NodeTuple tuple : mapping.getValue()) {
+        if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
+          throw new IllegalArgumentException("line " + (tuple.getKeyNode().getStartMark().getLine() + 1)
+              + ": a key that is not a scalar");
+        }
+        String child = pointer + "/" + escape(key.getValue());
+        lines.put(child, key.getStartMark().getLine() + 1);
+        object.set(key.getValue(), value(tuple.getValueNode(), child, lines, depth + 1));
+      }
+      return object;
+    }
+    if (node instanceof SequenceNode sequence) {
+      ArrayNode array = NODES.arrayNode();
+      for (Node item : sequence.getValue()) {
+        array.add(value(item, pointer + "/" + array.size(), lines, depth + 1));
+      }
+      return array;
+    }
+    return scalar((ScalarNode) node);
+  }
+
+  private static JsonNode scalar(ScalarNode node) {
+    Object v = YamlNodes.scalar(node);
+    if (v == null) {
+      return NODES.nullNode();
+    }
+    if (v instanceof Boolean b) {
+      return NODES.booleanNode(b);
+    }
+    if (v instanceof Integer || v instanceof Long) {
+      return NODES.numberNode(((Number) v).longValue());
+    }
+    if (v instanceof BigInteger big) {
+      return NODES.numberNode(big);
+    }
+    if (v instanceof Double d) {
+      return Double.isFinite(d) ? NODES.numberNode(BigDecimal.valueOf(d)) : NODES.numberNode(d);
+    }
+    return NODES.textNode(String.valueOf(v));
   }
 
   /** RFC 6901 escaping, so keys such as {@code prometheus.io/scrape} stay one segment. */
