@@ -8,6 +8,7 @@ import dev.mwexp.consistency.facts.Source;
 import dev.mwexp.files.SafeTree;
 import dev.mwexp.files.TreeException;
 import dev.mwexp.format.yaml.YamlNodes;
+import dev.mwexp.format.yaml.YamlValues;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -138,7 +139,7 @@ public final class YamlDocument {
   }
 
   private static JsonNode scalar(ScalarNode node) {
-    Object v = YamlNodes.scalar(node);
+    Object v = YamlValues.scalar(node);
     if (v == null) {
       return NODES.nullNode();
     }

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -236,17 +235,10 @@ public final class YamlEditor {
     return m;
   }
 
-  /**
-   * The text's values, as YAML 1.1 reads them. Constructed from {@link YamlNodes}' composer by
-   * the safe constructor, not through the {@code Yaml} facade, whose JavaBean representer and
-   * full constructor bring java.beans and java.util.logging into every sync and check.
-   */
+  /** The text's value, as YAML 1.1 reads it ({@link YamlValues}). */
   private static Object load(String text) throws MergeConflict {
     try {
-      LoaderOptions options = options();
-      SafeConstructor constructor = new SafeConstructor(options);
-      constructor.setComposer(YamlNodes.composer(text, options));
-      return constructor.getSingleData(Object.class);
+      return YamlValues.of(YamlNodes.composer(text, options()).getSingleNode());
     } catch (RuntimeException e) {
       throw new MergeConflict(0, "is not YAML: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
     }

@@ -2,9 +2,6 @@ package dev.mwexp.format.yaml;
 
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
@@ -29,36 +26,5 @@ public final class YamlNodes {
   /** The composer of {@code text}'s documents: {@code checkNode}/{@code getNode} for each, {@code getSingleNode} for one. */
   public static Composer composer(String text, LoaderOptions options) {
     return new Composer(new ParserImpl(new StreamReader(text), options), RESOLVER, options);
-  }
-
-  /**
-   * A scalar's value as YAML 1.1 reads it (as Puppet's Psych and Helm's go-yaml do): Integer, Long
-   * or BigInteger for {@code !!int} ({@code 0x1F}, {@code 1_000}), Double for {@code !!float},
-   * Boolean for {@code !!bool} ({@code yes}, {@code off}), null for {@code !!null}; any other tag,
-   * timestamps included, gives the text.
-   */
-  public static Object scalar(ScalarNode node) {
-    Tag tag = node.getTag();
-    if (tag.equals(Tag.INT) || tag.equals(Tag.FLOAT) || tag.equals(Tag.BOOL) || tag.equals(Tag.NULL)) {
-      return SCALARS.value(node);
-    }
-    return node.getValue();
-  }
-
-  private static final Scalars SCALARS = new Scalars();
-
-  /**
-   * SnakeYAML's safe constructor, whose scalar constructors are only reachable from a subclass.
-   * They are called directly, not through {@code constructObject}, which caches every node it
-   * sees: so one instance serves every caller, and keeps nothing.
-   */
-  private static final class Scalars extends SafeConstructor {
-    Scalars() {
-      super(new LoaderOptions());
-    }
-
-    Object value(ScalarNode node) {
-      return yamlConstructors.get(node.getTag()).construct(node);
-    }
   }
 }
