@@ -36,45 +36,7 @@ final class Sha256 {
     }
     int[] w = new int[64];
     for (int block = 0; block < padded; block += 64) {
-      for (int t = 0; t < 16; t++) {
-        int i = block + 4 * t;
-        w[t] = (m[i] & 0xff) << 24 | (m[i + 1] & 0xff) << 16 | (m[i + 2] & 0xff) << 8 | (m[i + 3] & 0xff);
-      }
-      for (int t = 16; t < 64; t++) {
-        int s0 = Integer.rotateRight(w[t - 15], 7) ^ Integer.rotateRight(w[t - 15], 18) ^ (w[t - 15] >>> 3);
-        int s1 = Integer.rotateRight(w[t - 2], 17) ^ Integer.rotateRight(w[t - 2], 19) ^ (w[t - 2] >>> 10);
-        w[t] = w[t - 16] + s0 + w[t - 7] + s1;
-      }
-      int a = h[0];
-      int b = h[1];
-      int c = h[2];
-      int d = h[3];
-      int e = h[4];
-      int f = h[5];
-      int g = h[6];
-      int hh = h[7];
-      for (int t = 0; t < 64; t++) {
-        int t1 = hh + (Integer.rotateRight(e, 6) ^ Integer.rotateRight(e, 11) ^ Integer.rotateRight(e, 25))
-            + ((e & f) ^ (~e & g)) + K[t] + w[t];
-        int t2 = (Integer.rotateRight(a, 2) ^ Integer.rotateRight(a, 13) ^ Integer.rotateRight(a, 22))
-            + ((a & b) ^ (a & c) ^ (b & c));
-        hh = g;
-        g = f;
-        f = e;
-        e = d + t1;
-        d = c;
-        c = b;
-        b = a;
-        a = t1 + t2;
-      }
-      h[0] += a;
-      h[1] += b;
-      h[2] += c;
-      h[3] += d;
-      h[4] += e;
-      h[5] += f;
-      h[6] += g;
-      h[7] += hh;
+      compress(h, m, block, w);
     }
     StringBuilder hex = new StringBuilder(64);
     for (int word : h) {
@@ -82,5 +44,55 @@ final class Sha256 {
       hex.append("0".repeat(8 - digits.length())).append(digits);
     }
     return hex.toString();
+  }
+
+  /**
+   * One 64-byte block into {@code h}. A method of its own, so the JIT compiles it after a few
+   * dozen blocks rather than waiting for the whole loop's back-edge count; the rotations are
+   * written out because the interpreter, which runs the first blocks, calls a method for each
+   * {@code Integer.rotateRight}.
+   */
+  private static void compress(int[] h, byte[] m, int block, int[] w) {
+    for (int t = 0; t < 16; t++) {
+      int i = block + 4 * t;
+      w[t] = (m[i] & 0xff) << 24 | (m[i + 1] & 0xff) << 16 | (m[i + 2] & 0xff) << 8 | (m[i + 3] & 0xff);
+    }
+    for (int t = 16; t < 64; t++) {
+      int x = w[t - 15];
+      int y = w[t - 2];
+      int s0 = (x >>> 7 | x << 25) ^ (x >>> 18 | x << 14) ^ (x >>> 3);
+      int s1 = (y >>> 17 | y << 15) ^ (y >>> 19 | y << 13) ^ (y >>> 10);
+      w[t] = w[t - 16] + s0 + w[t - 7] + s1;
+    }
+    int a = h[0];
+    int b = h[1];
+    int c = h[2];
+    int d = h[3];
+    int e = h[4];
+    int f = h[5];
+    int g = h[6];
+    int hh = h[7];
+    for (int t = 0; t < 64; t++) {
+      int t1 = hh + ((e >>> 6 | e << 26) ^ (e >>> 11 | e << 21) ^ (e >>> 25 | e << 7))
+          + ((e & f) ^ (~e & g)) + K[t] + w[t];
+      int t2 = ((a >>> 2 | a << 30) ^ (a >>> 13 | a << 19) ^ (a >>> 22 | a << 10))
+          + ((a & b) ^ (a & c) ^ (b & c));
+      hh = g;
+      g = f;
+      f = e;
+      e = d + t1;
+      d = c;
+      c = b;
+      b = a;
+      a = t1 + t2;
+    }
+    h[0] += a;
+    h[1] += b;
+    h[2] += c;
+    h[3] += d;
+    h[4] += e;
+    h[5] += f;
+    h[6] += g;
+    h[7] += hh;
   }
 }
