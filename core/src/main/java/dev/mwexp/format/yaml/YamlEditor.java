@@ -29,14 +29,32 @@ public final class YamlEditor {
   private YamlEditor() {}
 
   public static String apply(String source, YamlKeys merge) throws MergeConflict {
+    Composed composed = new Composed();
     String text = source;
     for (Map.Entry<List<String>, Object> set : merge.set().entrySet()) {
-      text = set(text, set.getKey(), set.getValue());
+      text = set(text, composed.root(text), set.getKey(), set.getValue());
     }
     for (List<String> path : merge.removed()) {
-      text = remove(text, path);
+      text = remove(text, composed.root(text), path);
     }
     return text;
+  }
+
+  /**
+   * The text's top mapping, composed again only when an edit changed the text: a file already
+   * in line with its keys, the usual case of sync and check, is composed once, not once per key.
+   */
+  private static final class Composed {
+    private String text;
+    private MappingNode root;
+
+    MappingNode root(String current) throws MergeConflict {
+      if (!current.equals(text)) {
+        root = YamlEditor.root(current);
+        text = current;
+      }
+      return root;
+    }
   }
 
   /** The file's value at {@code path}, as YAML 1.1 reads it; empty when absent. */
@@ -66,8 +84,7 @@ public final class YamlEditor {
 
   // ---- set ----
 
-  private static String set(String text, List<String> path, Object value) throws MergeConflict {
-    MappingNode mapping = root(text);
+  private static String set(String text, MappingNode mapping, List<String> path, Object value) throws MergeConflict {
     Block block = new Block(0, text.length(), mapping);
     for (int i = 0; i < path.size(); i++) {
       String key = path.get(i);
@@ -79,14 +96,14 @@ public final class YamlEditor {
       }
       Entry e = entry.get();
       if (last) {
-        Object current = normalize(load(text.substring(e.from, e.to)) instanceof Map<?, ?> m ? m.get(key) : null);
+        Object current = normalize(value(e));
         if (equal(current, normalize(value))) {
           return text;
         }
         return text.substring(0, e.from) + render(key, value, e.indent) + text.substring(e.to);
       }
       if (!(e.value instanceof MappingNode child) || child.getFlowStyle() == DumperOptions.FlowStyle.FLOW) {
-        Object current = load(text.substring(e.from, e.to)) instanceof Map<?, ?> m ? m.get(key) : null;
+        Object current = value(e);
         if (current != null && !(current instanceof Map<?, ?> cm && cm.isEmpty())) {
           throw new MergeConflict(e.line, key + " is not a block mapping here; mwexp sets "
               + String.join(".", path) + " inside it; write it as a block mapping");
@@ -132,8 +149,7 @@ public final class YamlEditor {
 
   // ---- remove ----
 
-  private static String remove(String text, List<String> path) throws MergeConflict {
-    MappingNode mapping = root(text);
+  private static String remove(String text, MappingNode mapping, List<String> path) throws MergeConflict {
     Block block = new Block(0, text.length(), mapping);
     List<Entry> chain = new ArrayList<>();
     for (String key : path) {
@@ -233,6 +249,16 @@ public final class YamlEditor {
       throw new MergeConflict(node.getStartMark().getLine() + 1, "is not a block mapping at its top");
     }
     return m;
+  }
+
+  /** An entry's value, as YAML 1.1 reads it, from the node already composed. */
+  private static Object value(Entry e) throws MergeConflict {
+    try {
+      return YamlValues.of(e.value);
+    } catch (RuntimeException ex) {
+      // YamlValues names the line itself.
+      throw new MergeConflict(0, "is not YAML: " + String.valueOf(ex.getMessage()).lines().findFirst().orElse(""));
+    }
   }
 
   /** The text's value, as YAML 1.1 reads it ({@link YamlValues}). */

@@ -38,4 +38,25 @@ class YamlEditorTest {
       assertThat(YamlEditor.get(file, List.of("port"))).get().isInstanceOf(Double.class);
     }
   }
+
+  @Test
+  void severalKeysAndARemovalInOneApply() throws Exception {
+    String file = "# host\na: 1\nb:\n  c: 2\nold: x\nz: 9\n";
+    Map<List<String>, Object> set = new java.util.LinkedHashMap<>();
+    set.put(List.of("a"), 1);
+    set.put(List.of("b", "c"), 3);
+    set.put(List.of("b", "d"), "new");
+    set.put(List.of("n"), List.of("x", "y"));
+
+    assertThat(YamlEditor.apply(file, new Merge.YamlKeys(set, List.of(List.of("old")), "")))
+        // n and y are YAML 1.1 booleans, so the writer quotes them.
+        .isEqualTo("# host\na: 1\nb:\n  c: 3\n  d: new\nz: 9\n\"n\":\n  - x\n  - \"y\"\n");
+  }
+
+  @Test
+  void aValueThatIsAnAliasComparesAsWhatItStandsFor() throws Exception {
+    String file = "base: &p 30443\nport: *p\n";
+
+    assertThat(YamlEditor.apply(file, set("port", 30443))).isEqualTo(file);
+  }
 }
