@@ -20,7 +20,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 
 /** Checks a whole {@link Setup} and returns every problem, in model order. */
 public final class Validator {
@@ -42,35 +41,38 @@ public final class Validator {
   }
 
   private void service(Service s) {
-    boolean nameValid = check("service.name", s.name(), Syntax::isDnsLabel, DNS_LABEL);
+    boolean nameValid = check("service.name", s.name(), Grammar.DNS_LABEL, DNS_LABEL);
     // Values derived from a bad one are not reported again: the source is what to fix.
     boolean namespaceDerivedFromBad = !nameValid && s.namespace().equals(s.name());
     if (!namespaceDerivedFromBad) {
-      check("service.namespace", s.namespace(), Syntax::isDnsLabel, DNS_LABEL);
+      check("service.namespace", s.namespace(), Grammar.DNS_LABEL, DNS_LABEL);
     }
-    check("service.release", s.release(), Syntax::isDnsLabel, DNS_LABEL);
+    check("service.release", s.release(), Grammar.DNS_LABEL, DNS_LABEL);
     boolean servergroupDerivedFromBad =
         !Syntax.isDnsLabel(s.namespace()) && s.servergroup().equals("kube-" + s.namespace());
     if (!servergroupDerivedFromBad) {
       check(
           "service.servergroup",
           s.servergroup(),
-          Syntax::isDnsLabel,
+          Grammar.DNS_LABEL,
           "a lower-case name of letters, digits and '-' such as kube-mw-experimental");
     }
     check(
         "service.image",
         s.image(),
-        Syntax::isImageReference,
+        Grammar.IMAGE_REFERENCE,
         "an image reference such as"
             + " docker-registry.discovery.wmnet/restricted/mediawiki-multiversion:latest");
-    if (check("service.mountPath", s.mountPath(), Syntax::isNormalAbsolutePath, NORMAL_PATH)) {
-      Syntax.systemPathConflict(s.mountPath()).ifPresent(conflict -> add(
-          Kind.INVALID_VALUE,
-          "service.mountPath",
-          "mount path " + s.mountPath() + " " + conflict
-              + ": Puppet would chown it to the deployers and the pods would mount it read-write",
-          "a directory of its own, such as /srv/mediawiki"));
+    if (check("service.mountPath", s.mountPath(), Grammar.NORMAL_ABSOLUTE_PATH, NORMAL_PATH)) {
+      java.util.Optional<String> conflict = Syntax.systemPathConflict(s.mountPath());
+      if (conflict.isPresent()) {
+        add(
+            Kind.INVALID_VALUE,
+            "service.mountPath",
+            "mount path " + s.mountPath() + " " + conflict.get()
+                + ": Puppet would chown it to the deployers and the pods would mount it read-write",
+            "a directory of its own, such as /srv/mediawiki");
+      }
     }
     PortRange range = s.nodePortRange();
     boolean rangeValid = range.min() >= 1 && range.max() <= 65535 && range.min() <= range.max();
@@ -102,31 +104,26 @@ public final class Validator {
           "port " + metricsPort + " is not a TCP port",
           "1-65535");
     }
-    s.observability()
-        .labels()
-        .forEach(
-            (k, v) -> {
-              String path = "service.observability.labels." + k;
-              if (Observability.RESERVED_LABELS.contains(k)) {
-                add(Kind.INVALID_VALUE, path, "label " + k + " is reserved: mwexp sets it itself",
-                    "a label other than " + String.join(", ", Observability.RESERVED_LABELS));
-                return;
-              }
-              check(path, k, Syntax::isLabelKey, LABEL_KEY);
-              check(path, v, Syntax::isLabelValue, LABEL_VALUE);
-            });
-    s.php()
-        .iniOverrides()
-        .forEach(
-            (k, v) -> {
-              String path = "service.php.ini." + k;
-              check(path, k, Syntax::isIniKey, "a php.ini directive name such as opcache.revalidate_freq");
-              check(
-                  path,
-                  v,
-                  Syntax::isIniValue,
-                  "a plain value of letters, digits, inner spaces and _ . , : / + @ - (what PHP reads unquoted)");
-            });
+    for (Map.Entry<String, String> label : s.observability().labels().entrySet()) {
+      String k = label.getKey();
+      String path = "service.observability.labels." + k;
+      if (Observability.RESERVED_LABELS.contains(k)) {
+        add(Kind.INVALID_VALUE, path, "label " + k + " is reserved: mwexp sets it itself",
+            "a label other than " + String.join(", ", Observability.RESERVED_LABELS));
+        continue;
+      }
+      check(path, k, Grammar.LABEL_KEY, LABEL_KEY);
+      check(path, label.getValue(), Grammar.LABEL_VALUE, LABEL_VALUE);
+    }
+    for (Map.Entry<String, String> ini : s.php().iniOverrides().entrySet()) {
+      String path = "service.php.ini." + ini.getKey();
+      check(path, ini.getKey(), Grammar.INI_KEY, "a php.ini directive name such as opcache.revalidate_freq");
+      check(
+          path,
+          ini.getValue(),
+          Grammar.INI_VALUE,
+          "a plain value of letters, digits, inner spaces and _ . , : / + @ - (what PHP reads unquoted)");
+    }
     if (s.php().iniOverrides().containsKey("opcache.validate_timestamps")) {
       add(
           Kind.INVALID_VALUE,
@@ -170,17 +167,17 @@ public final class Validator {
   }
 
   private void quantities(String path, Resources.Quantities q) {
-    check(path + ".cpu", q.cpu(), Syntax::isCpuQuantity, "a CPU quantity such as 1000m or 1.5");
+    check(path + ".cpu", q.cpu(), Grammar.CPU_QUANTITY, "a CPU quantity such as 1000m or 1.5");
     check(
         path + ".memory",
         q.memory(),
-        Syntax::isMemoryQuantity,
+        Grammar.MEMORY_QUANTITY,
         "a memory quantity such as 3500Mi or 4Gi");
   }
 
   private void scheduling(Scheduling s) {
-    check("scheduling.nodeLabel", s.nodeLabel().key(), Syntax::isLabelKey, LABEL_KEY);
-    check("scheduling.nodeLabel", s.nodeLabel().value(), Syntax::isLabelValue, LABEL_VALUE);
+    check("scheduling.nodeLabel", s.nodeLabel().key(), Grammar.LABEL_KEY, LABEL_KEY);
+    check("scheduling.nodeLabel", s.nodeLabel().value(), Grammar.LABEL_VALUE, LABEL_VALUE);
     if (s.taints().isEmpty()) {
       add(
           Kind.MISSING,
@@ -194,10 +191,10 @@ public final class Validator {
       String path = "scheduling.taints[" + i + "]";
       // A taint reusing the label's key or value was judged with the label already.
       if (!t.key().equals(s.nodeLabel().key())) {
-        check(path, t.key(), Syntax::isLabelKey, LABEL_KEY);
+        check(path, t.key(), Grammar.LABEL_KEY, LABEL_KEY);
       }
       if (!t.value().equals(s.nodeLabel().value())) {
-        check(path, t.value(), Syntax::isLabelValue, LABEL_VALUE);
+        check(path, t.value(), Grammar.LABEL_VALUE, LABEL_VALUE);
       }
       if (!seen.add(t.key() + ":" + t.effect())) {
         add(
@@ -210,13 +207,13 @@ public final class Validator {
   }
 
   private void deployers(Deployers d) {
-    check("deployers.user", d.user(), Syntax::isPosixName, POSIX_NAME);
-    check("deployers.group", d.group(), Syntax::isPosixName, POSIX_NAME);
-    check("deployers.deploymentGroup", d.deploymentGroup(), Syntax::isPosixName, POSIX_NAME);
+    check("deployers.user", d.user(), Grammar.POSIX_NAME, POSIX_NAME);
+    check("deployers.group", d.group(), Grammar.POSIX_NAME, POSIX_NAME);
+    check("deployers.deploymentGroup", d.deploymentGroup(), Grammar.POSIX_NAME, POSIX_NAME);
     if (check(
             "deployers.mountMode",
             d.mountMode(),
-            Syntax::isOctalMode,
+            Grammar.OCTAL_MODE,
             "four octal digits such as 2775 (quote it in YAML: \"2775\")")
         && ((d.mountMode().charAt(2) - '0') & 2) == 0) {
       // The deployment group's engineers edit the code there: the group must be able to write.
@@ -226,7 +223,7 @@ public final class Validator {
     check(
         "deployers.switchKey",
         d.switchKey(),
-        Syntax::isHieraKey,
+        Grammar.HIERA_KEY,
         "a hiera key such as profile::kubernetes::node::mw_experimental");
   }
 
@@ -234,7 +231,7 @@ public final class Validator {
     check(
         "codeRefresh.timerName",
         c.timerName(),
-        Syntax::isSystemdUnitName,
+        Grammar.SYSTEMD_UNIT_NAME,
         "a systemd unit name of letters, digits and : _ . -");
     java.util.OptionalLong span = Syntax.systemdTimespan(c.interval());
     if (span.isEmpty() || span.getAsLong() <= 0) {
@@ -242,9 +239,9 @@ public final class Validator {
               + (span.isEmpty() ? " is not a systemd time span" : " never repeats the refresh"),
           "a systemd time span greater than zero, such as 1 hour, 30min or 1h30m");
     }
-    check("codeRefresh.script", c.script(), Syntax::isNormalAbsolutePath, NORMAL_PATH);
-    check("codeRefresh.lockFile", c.lockFile(), Syntax::isNormalAbsolutePath, NORMAL_PATH);
-    check("codeRefresh.editsDirectory", c.editsDirectory(), Syntax::isNormalAbsolutePath, NORMAL_PATH);
+    check("codeRefresh.script", c.script(), Grammar.NORMAL_ABSOLUTE_PATH, NORMAL_PATH);
+    check("codeRefresh.lockFile", c.lockFile(), Grammar.NORMAL_ABSOLUTE_PATH, NORMAL_PATH);
+    check("codeRefresh.editsDirectory", c.editsDirectory(), Grammar.NORMAL_ABSOLUTE_PATH, NORMAL_PATH);
     if (c.keepEditsDays() < 1) {
       add(Kind.INVALID_VALUE, "codeRefresh.keepEditsDays", c.keepEditsDays() + " days keeps no edit", "1 or more days");
     }
@@ -269,7 +266,7 @@ public final class Validator {
       if (!dcNames.add(dc.name())) {
         add(Kind.DUPLICATE, dcPath, "datacenter " + dc.name() + " is listed twice", "unique names");
       }
-      check(dcPath, dc.name(), Syntax::isDnsLabel, "a datacenter name such as eqiad or codfw");
+      check(dcPath, dc.name(), Grammar.DNS_LABEL, "a datacenter name such as eqiad or codfw");
       if (dc.hosts().isEmpty()) {
         add(
             Kind.MISSING,
@@ -280,7 +277,7 @@ public final class Validator {
       for (int i = 0; i < dc.hosts().size(); i++) {
         String host = dc.hosts().get(i);
         String path = dcPath + ".hosts[" + i + "]";
-        if (!check(path, host, Syntax::isFqdn, FQDN)) {
+        if (!check(path, host, Grammar.FQDN, FQDN)) {
           continue;
         }
         if (host.length() > MAX_HOST_LENGTH) {
@@ -315,7 +312,7 @@ public final class Validator {
       boolean derivedFromBadName =
           !Syntax.isDnsLabel(setup.service().name())
               && dc.cname().name().startsWith(setup.service().name() + ".");
-      if (!derivedFromBadName && check(cnamePath + ".name", dc.cname().name(), Syntax::isFqdn, FQDN)) {
+      if (!derivedFromBadName && check(cnamePath + ".name", dc.cname().name(), Grammar.FQDN, FQDN)) {
         String owner = cnameOwner.putIfAbsent(dc.cname().name(), dcPath);
         if (owner != null) {
           add(
@@ -405,13 +402,15 @@ public final class Validator {
       }
     }
     Set<String> dcNames = new HashSet<>();
-    setup.datacenters().forEach(dc -> dcNames.add(dc.name()));
+    for (Datacenter dc : setup.datacenters()) {
+      dcNames.add(dc.name());
+    }
     Set<String> scopeNames = new HashSet<>();
     Set<String> requestHosts = new HashSet<>();
     for (int i = 0; i < r.scopes().size(); i++) {
       RoutingScope scope = r.scopes().get(i);
       String path = "debugRouting.scopes[" + i + "]";
-      if (check(path + ".name", scope.name(), Syntax::isScopeName, "a lower-case scope name")
+      if (check(path + ".name", scope.name(), Grammar.SCOPE_NAME, "a lower-case scope name")
           && (scope.name().equals("default") || !scopeNames.add(scope.name()))) {
         add(
             Kind.DUPLICATE,
@@ -425,7 +424,7 @@ public final class Validator {
       for (int j = 0; j < scope.requestHosts().size(); j++) {
         String host = scope.requestHosts().get(j);
         String hostPath = path + ".requestHosts[" + j + "]";
-        if (check(hostPath, host, Syntax::isFqdn, FQDN) && !requestHosts.add(host)) {
+        if (check(hostPath, host, Grammar.FQDN, FQDN) && !requestHosts.add(host)) {
           add(Kind.DUPLICATE, hostPath, "Host " + host + " selects two scopes", "each Host once");
         }
       }
@@ -442,8 +441,8 @@ public final class Validator {
     }
   }
 
-  private boolean check(String path, String value, Predicate<String> rule, String expected) {
-    if (rule.test(value)) {
+  private boolean check(String path, String value, Grammar rule, String expected) {
+    if (rule.accepts(value)) {
       return true;
     }
     add(Kind.INVALID_VALUE, path, "'" + printable(value) + "' is not valid here", expected);
