@@ -48,7 +48,7 @@ final class CompileCommand implements Command {
       // For clusters without Wikimedia's chart: the manifests take the chart values' place.
       selected.replaceAll(f -> f.equals("helm-values") ? "k8s" : f);
     }
-    // One ServiceLoader pass: each one reads the services files and instantiates every exporter.
+    // Checked before the spec is read, so a mistyped format is a usage error whatever the spec holds.
     java.util.Set<String> available = Exporters.exporters().keySet();
     for (String f : selected) {
       if (!available.contains(f)) {

@@ -2,7 +2,10 @@ package dev.mwexp.export;
 
 import dev.mwexp.model.Setup;
 
-/** Compiles a valid {@link Setup} into files of one target system. Pure: no I/O. */
+/**
+ * Compiles a valid {@link Setup} into files of one target system. Pure: no I/O and no state, so
+ * the one instance {@link Exporters#exporters} finds serves every caller and thread.
+ */
 public interface Exporter {
 
   /** The format name users select, e.g. {@code hiera}, {@code k8s}, {@code ats}. */

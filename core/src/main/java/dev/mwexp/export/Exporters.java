@@ -37,8 +37,26 @@ public final class Exporters {
     }
   }
 
-  /** The exporters on the class path, by format name. */
+  /** Found on first use, then kept: see {@link #exporters}. */
+  private static volatile SortedMap<String, Exporter> found;
+
+  /**
+   * The exporters on the class path, by format name. Looked up once and kept: a ServiceLoader
+   * pass reads the services files through the class loaders and instantiates every exporter
+   * (milliseconds of a cold CLI run; issue 17), and exporters are pure, so one of each serves
+   * every caller.
+   */
   public static SortedMap<String, Exporter> exporters() {
+    SortedMap<String, Exporter> exporters = found;
+    if (exporters == null) {
+      // Two threads may both look; either result is the same. A failed look is not kept.
+      exporters = java.util.Collections.unmodifiableSortedMap(lookUp());
+      found = exporters;
+    }
+    return exporters;
+  }
+
+  private static SortedMap<String, Exporter> lookUp() {
     SortedMap<String, Exporter> byFormat = new TreeMap<>();
     for (Exporter exporter : ServiceLoader.load(Exporter.class, Exporters.class.getClassLoader())) {
       Exporter clash = byFormat.putIfAbsent(exporter.format(), exporter);
