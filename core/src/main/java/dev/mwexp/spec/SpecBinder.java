@@ -37,7 +37,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
@@ -635,80 +634,98 @@ final class SpecBinder {
       return Optional.of(value);
     }
 
+    // The readers below test the node in plain code rather than through Optional.flatMap: on
+    // Java 17 every lambda is a call site linked on first use (start-up, issue 17).
+
     Optional<String> string(String key) {
-      return get(key).flatMap(n -> scalarText(path(key), n));
+      Optional<Node> n = get(key);
+      return n.isPresent() ? scalarText(path(key), n.get()) : Optional.empty();
     }
 
     Optional<Integer> integer(String key) {
-      return get(key)
-          .flatMap(
-              n -> {
-                if (n instanceof ScalarNode s && s.isPlain() && DECIMAL.matcher(s.getValue()).matches()) {
-                  long value = Long.parseLong(s.getValue());
-                  if (value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE) {
-                    return Optional.of((int) value);
-                  }
-                }
-                wrongType(path(key), n, "an integer such as 4456 (unquoted, no leading zeros)");
-                return Optional.empty();
-              });
+      Optional<Node> n = get(key);
+      if (n.isEmpty()) {
+        return Optional.empty();
+      }
+      if (n.get() instanceof ScalarNode s && s.isPlain() && DECIMAL.matcher(s.getValue()).matches()) {
+        long value = Long.parseLong(s.getValue());
+        if (value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE) {
+          return Optional.of((int) value);
+        }
+      }
+      wrongType(path(key), n.get(), "an integer such as 4456 (unquoted, no leading zeros)");
+      return Optional.empty();
     }
 
     Optional<Boolean> bool(String key) {
-      return get(key)
-          .flatMap(
-              n -> {
-                if (n instanceof ScalarNode s && s.isPlain()) {
-                  switch (s.getValue()) {
-                    case "true", "True", "TRUE":
-                      return Optional.of(true);
-                    case "false", "False", "FALSE":
-                      return Optional.of(false);
-                    default:
-                      break;
-                  }
-                }
-                wrongType(path(key), n, "true or false (yes/no/on/off mean different things to YAML 1.1 and 1.2)");
-                return Optional.empty();
-              });
+      Optional<Node> n = get(key);
+      if (n.isEmpty()) {
+        return Optional.empty();
+      }
+      if (n.get() instanceof ScalarNode s && s.isPlain()) {
+        switch (s.getValue()) {
+          case "true", "True", "TRUE":
+            return Optional.of(true);
+          case "false", "False", "FALSE":
+            return Optional.of(false);
+          default:
+            break;
+        }
+      }
+      wrongType(path(key), n.get(), "true or false (yes/no/on/off mean different things to YAML 1.1 and 1.2)");
+      return Optional.empty();
     }
 
     Optional<Fields> mapping(String key) {
-      return get(key).flatMap(n -> mappingValue(path(key), n));
+      Optional<Node> n = get(key);
+      return n.isPresent() ? mappingValue(path(key), n.get()) : Optional.empty();
     }
 
     Optional<List<Node>> list(String key) {
-      return get(key)
-          .flatMap(
-              n -> {
-                if (n instanceof SequenceNode seq) {
-                  List<Node> items = seq.getValue();
-                  for (int i = 0; i < items.size(); i++) {
-                    count(items.get(i));
-                    positions.put(path(key) + "[" + i + "]", position(items.get(i)));
-                  }
-                  return Optional.of(items);
-                }
-                wrongType(path(key), n, "a list");
-                return Optional.empty();
-              });
+      Optional<Node> n = get(key);
+      if (n.isEmpty()) {
+        return Optional.empty();
+      }
+      if (n.get() instanceof SequenceNode seq) {
+        List<Node> items = seq.getValue();
+        for (int i = 0; i < items.size(); i++) {
+          count(items.get(i));
+          positions.put(path(key) + "[" + i + "]", position(items.get(i)));
+        }
+        return Optional.of(items);
+      }
+      wrongType(path(key), n.get(), "a list");
+      return Optional.empty();
     }
 
     Optional<List<String>> stringList(String key) {
-      return list(key).map(items -> collect(items, i -> scalarText(path(key) + "[" + i + "]", items.get(i))));
+      Optional<List<Node>> items = list(key);
+      if (items.isEmpty()) {
+        return Optional.empty();
+      }
+      List<String> out = new ArrayList<>();
+      for (int i = 0; i < items.get().size(); i++) {
+        Optional<String> item = scalarText(path(key) + "[" + i + "]", items.get().get(i));
+        if (item.isPresent()) {
+          out.add(item.get());
+        }
+      }
+      return Optional.of(out);
     }
 
     Optional<Map<String, String>> stringMap(String key) {
-      return mapping(key)
-          .map(
-              fields -> {
-                Map<String, String> out = new LinkedHashMap<>();
-                for (Map.Entry<String, NodeTuple> e : fields.entries()) {
-                  scalarText(fields.path(e.getKey()), e.getValue().getValueNode())
-                      .ifPresent(v -> out.put(e.getKey(), v));
-                }
-                return out;
-              });
+      Optional<Fields> fields = mapping(key);
+      if (fields.isEmpty()) {
+        return Optional.empty();
+      }
+      Map<String, String> out = new LinkedHashMap<>();
+      for (Map.Entry<String, NodeTuple> e : fields.get().entries()) {
+        Optional<String> value = scalarText(fields.get().path(e.getKey()), e.getValue().getValueNode());
+        if (value.isPresent()) {
+          out.put(e.getKey(), value.get());
+        }
+      }
+      return Optional.of(out);
     }
 
     void finish() {
@@ -725,13 +742,5 @@ final class SpecBinder {
         }
       }
     }
-  }
-
-  private static <T> List<T> collect(List<Node> items, Function<Integer, Optional<T>> read) {
-    List<T> out = new ArrayList<>();
-    for (int i = 0; i < items.size(); i++) {
-      read.apply(i).ifPresent(out::add);
-    }
-    return out;
   }
 }
