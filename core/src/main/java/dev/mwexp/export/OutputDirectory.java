@@ -211,12 +211,17 @@ public final class OutputDirectory {
       if (Files.getFileStore(staging).supportsFileAttributeView("posix")) {
         Files.setPosixFilePermissions(staging, PosixFilePermissions.fromString("rwxr-xr-x"));
       }
+      // Each directory made once: createDirectories on one that exists costs a failed mkdir and
+      // an exception, for every file in it.
+      Set<Path> made = new HashSet<>();
       for (Map.Entry<String, String> file : artifacts.files().entrySet()) {
         Path path = staging.resolve(file.getKey()).normalize();
         if (!path.startsWith(staging)) {
           throw new OutputException(target, "artifact path escapes the directory: " + file.getKey());
         }
-        Files.createDirectories(path.getParent());
+        if (made.add(path.getParent())) {
+          Files.createDirectories(path.getParent());
+        }
         writeNew(path, file.getValue());
       }
       StringBuilder manifest = new StringBuilder();
