@@ -1,13 +1,13 @@
 package dev.mwexp.consistency;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mwexp.consistency.read.YamlDocument;
 import dev.mwexp.export.Artifacts;
 import dev.mwexp.export.OutputDirectory;
 import dev.mwexp.files.SafeTree;
 import dev.mwexp.files.TreeException;
 import dev.mwexp.format.UnifiedDiff;
+import dev.mwexp.format.json.JsonTree;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -27,7 +27,6 @@ import java.util.TreeSet;
  */
 public final class Drift {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private Drift() {}
 
@@ -115,7 +114,7 @@ public final class Drift {
         return;
       }
       if (path.endsWith(".json")) {
-        compareTrees(path, flatten(List.of(JSON.readTree(expected))), flatten(List.of(JSON.readTree(actual))), out);
+        compareTrees(path, flatten(List.of(JsonTree.read(expected))), flatten(List.of(JsonTree.read(actual))), out);
         return;
       }
     } catch (IOException e) {
@@ -148,8 +147,22 @@ public final class Drift {
         flatten(prefix + "/" + i, node.get(i), out);
       }
     } else {
-      out.put(prefix.isEmpty() ? "/" : prefix, node.isTextual() ? node.textValue() : node.toString());
+      out.put(prefix.isEmpty() ? "/" : prefix, text(node));
     }
+  }
+
+  /**
+   * A leaf as JSON would write it, but a string unquoted. Not {@code toString()}, which starts
+   * databind's object mapper for every number (issue 17).
+   */
+  private static String text(JsonNode node) {
+    if (node.isTextual()) {
+      return node.textValue();
+    }
+    if (node.isContainerNode()) {
+      return node.isObject() ? "{}" : "[]";
+    }
+    return node.asText();
   }
 
   private static void compareTrees(String file, Map<String, String> expected, Map<String, String> actual, List<Difference> out) {
