@@ -117,11 +117,9 @@ public final class YamlDocument {
     lines.putIfAbsent(pointer, node.getStartMark().getLine() + 1);
     if (node instanceof MappingNode mapping) {
       ObjectNode object = NODES.objectNode();
-      for (NodeTuple tuple : mapping.getValue()) {
-        if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
-          throw new IllegalArgumentException("line " + (tuple.getKeyNode().getStartMark().getLine() + 1)
-              + ": a key that is not a scalar");
-        }
+      // A key written twice counts with its last value, as Psych and Helm read it.
+      for (NodeTuple tuple : YamlValues.entries(mapping)) {
+        ScalarNode key = (ScalarNode) tuple.getKeyNode();
         String child = pointer + "/" + escape(key.getValue());
         lines.put(child, key.getStartMark().getLine() + 1);
         object.set(key.getValue(), value(tuple.getValueNode(), child, lines, depth + 1));

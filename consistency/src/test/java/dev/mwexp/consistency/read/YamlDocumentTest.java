@@ -102,6 +102,26 @@ class YamlDocumentTest {
   }
 
   @Test
+  void mergeKeysApplyAsInYamlEditorAndAKeyWrittenTwiceKeepsItsLastValue() throws Exception {
+    YamlDocument doc = only("""
+        base: &b
+          port: 30443
+          name: base
+        svc:
+          <<: *b
+          name: mw
+          name: mw-experimental
+        """);
+
+    JsonNode svc = doc.root().get("svc");
+    assertThat(svc.get("port").intValue()).isEqualTo(30443);
+    assertThat(svc.get("name").textValue()).isEqualTo("mw-experimental");
+    assertThat(svc.has("<<")).isFalse();
+    // A merged value is where it is written.
+    assertThat(doc.source("/svc/port")).isEqualTo(Source.of("f.yaml", 2));
+  }
+
+  @Test
   void malformedYamlNamesTheFileLineAndColumn(@TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve("values.yaml"), "main_app:\n  image: [unclosed\nother: 1\n");
 

@@ -240,7 +240,7 @@ public final class YamlEditor {
     try {
       node = YamlNodes.composer(text, options()).getSingleNode();
     } catch (RuntimeException e) {
-      throw new MergeConflict(0, "is not YAML: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+      throw notYaml(e);
     }
     if (node == null) {
       return null;
@@ -256,8 +256,7 @@ public final class YamlEditor {
     try {
       return YamlValues.of(e.value);
     } catch (RuntimeException ex) {
-      // YamlValues names the line itself.
-      throw new MergeConflict(0, "is not YAML: " + String.valueOf(ex.getMessage()).lines().findFirst().orElse(""));
+      throw notYaml(ex);
     }
   }
 
@@ -266,13 +265,18 @@ public final class YamlEditor {
     try {
       return YamlValues.of(YamlNodes.composer(text, options()).getSingleNode());
     } catch (RuntimeException e) {
-      throw new MergeConflict(0, "is not YAML: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+      throw notYaml(e);
     }
   }
 
+  /** SnakeYAML's and YamlValues' messages name the line themselves. */
+  private static MergeConflict notYaml(RuntimeException e) {
+    return new MergeConflict(0, "is not YAML: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+  }
+
   private static LoaderOptions options() {
+    // Keys given twice are refused by YamlValues (the composer itself allows them).
     LoaderOptions options = new LoaderOptions();
-    options.setAllowDuplicateKeys(false);
     options.setMaxAliasesForCollections(50);
     return options;
   }

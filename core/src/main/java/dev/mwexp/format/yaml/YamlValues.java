@@ -51,8 +51,38 @@ public final class YamlValues {
       }
       return out;
     }
-    MappingNode mapping = (MappingNode) node;
     Map<Object, Object> out = new LinkedHashMap<>();
+    List<NodeTuple> entries = entries((MappingNode) node, depth);
+    for (NodeTuple tuple : entries) {
+      Object k = scalar((ScalarNode) tuple.getKeyNode());
+      // entries() keeps merged keys only where no other key is: a clash is a key written twice.
+      if (out.containsKey(k)) {
+        throw new IllegalArgumentException("line " + line(tuple.getKeyNode()) + ": key '"
+            + ((ScalarNode) tuple.getKeyNode()).getValue() + "' is given twice");
+      }
+      out.put(k, value(tuple.getValueNode(), depth + 1));
+    }
+    return out;
+  }
+
+  /**
+   * A mapping's entries as YAML 1.1 reads it: its own, in order (a key written twice, twice),
+   * then those its merge keys ({@code <<: *base}, {@code <<: [*a, *b]}) bring that no own key and
+   * no earlier merged mapping already has.
+   *
+   * @throws IllegalArgumentException on a key that is not a scalar, a merge of anything but
+   *     mappings, or merges nested deeper than 64
+   */
+  public static List<NodeTuple> entries(MappingNode mapping) {
+    return entries(mapping, 0);
+  }
+
+  private static List<NodeTuple> entries(MappingNode mapping, int depth) {
+    if (depth > MAX_DEPTH) {
+      throw new IllegalArgumentException("the YAML is nested more than " + MAX_DEPTH + " levels deep");
+    }
+    List<NodeTuple> out = new ArrayList<>();
+    java.util.Set<Object> keys = new java.util.HashSet<>();
     List<Node> merged = new ArrayList<>();
     for (NodeTuple tuple : mapping.getValue()) {
       Node key = tuple.getKeyNode();
@@ -63,21 +93,17 @@ public final class YamlValues {
       if (!(key instanceof ScalarNode scalarKey)) {
         throw new IllegalArgumentException("line " + line(key) + ": a key that is not a scalar");
       }
-      Object k = scalar(scalarKey);
-      if (out.containsKey(k)) {
-        throw new IllegalArgumentException("line " + line(key) + ": key '" + scalarKey.getValue() + "' is given twice");
-      }
-      out.put(k, value(tuple.getValueNode(), depth + 1));
+      keys.add(scalar(scalarKey));
+      out.add(tuple);
     }
     for (Node source : merged) {
-      List<Node> maps = source instanceof SequenceNode s ? s.getValue() : List.of(source);
-      for (Node map : maps) {
-        if (!(value(map, depth + 1) instanceof Map<?, ?> m)) {
+      for (Node map : source instanceof SequenceNode s ? s.getValue() : List.of(source)) {
+        if (!(map instanceof MappingNode m)) {
           throw new IllegalArgumentException("line " + line(map) + ": a merge key (<<) takes mappings");
         }
-        for (Map.Entry<?, ?> e : m.entrySet()) {
-          if (!out.containsKey(e.getKey())) {   // not putIfAbsent: a key merged as null is present
-            out.put(e.getKey(), e.getValue());
+        for (NodeTuple tuple : entries(m, depth + 1)) {
+          if (keys.add(scalar((ScalarNode) tuple.getKeyNode()))) {
+            out.add(tuple);
           }
         }
       }
