@@ -59,4 +59,84 @@ class YamlEditorTest {
 
     assertThat(YamlEditor.apply(file, set("port", 30443))).isEqualTo(file);
   }
+
+  /**
+   * Into a file holding only comments, apply() renders the keys merged into one tree instead of
+   * editing key by key; it must write the same bytes, or fail the same way.
+   */
+  @Test
+  void keysIntoAFileOfCommentsAreWrittenAsKeyByKeyWritesThem() {
+    org.quicktheories.QuickTheory.qt().withExamples(2000)
+        .forAll(org.quicktheories.generators.SourceDSL.longs().all())
+        .checkAssert(seed -> {
+          java.util.Random r = new java.util.Random(seed);
+          String file = List.of("", "# eqiad settings of mw-experimental.\n", "# no newline", "\n# a\n\n", "  # indented\n")
+              .get(r.nextInt(5));
+          Map<List<String>, Object> set = new java.util.LinkedHashMap<>();
+          for (int i = r.nextInt(6); i > 0; i--) {
+            set.put(path(r), value(r, 0));
+          }
+          List<List<String>> removed = new java.util.ArrayList<>();
+          for (int i = r.nextInt(3); i > 0; i--) {
+            removed.add(path(r));
+          }
+          Merge.YamlKeys merge = new Merge.YamlKeys(set, removed, "");
+          String keyByKey;
+          try {
+            keyByKey = YamlEditor.keyByKey(file, merge);
+          } catch (dev.mwexp.format.MergeConflict e) {
+            keyByKey = "conflict";
+          }
+          String whole;
+          try {
+            whole = YamlEditor.apply(file, merge);
+          } catch (dev.mwexp.format.MergeConflict e) {
+            whole = "conflict";
+          }
+          assertThat(whole).as("%s into %s", merge, file).isEqualTo(keyByKey);
+        });
+  }
+
+  private static List<String> path(java.util.Random r) {
+    List<String> path = new java.util.ArrayList<>();
+    for (int i = 1 + r.nextInt(3); i > 0; i--) {
+      path.add(List.of("main_app", "limits", "cpu", "profile::kubernetes::node::mw_experimental", "yes", "a b").get(r.nextInt(6)));
+    }
+    return path;
+  }
+
+  private static Object value(java.util.Random r, int depth) {
+    switch (r.nextInt(depth > 1 ? 8 : 10)) {
+      case 0:
+        return r.nextInt(100_000);
+      case 1:
+        return r.nextBoolean();
+      case 2:
+        return null;
+      case 3:
+        return new java.math.BigDecimal("1.50");
+      case 4:
+        return List.of("yes", "1.0", "~", "a: b", "", "mw-experimental", "0755", "- x", "#", "3500Mi").get(r.nextInt(10));
+      case 5:
+        return "line\nbreak";
+      case 6:
+        return Map.of();
+      case 7:
+        return List.of();
+      case 8: {
+        List<Object> list = new java.util.ArrayList<>();
+        for (int i = 1 + r.nextInt(3); i > 0; i--) {
+          list.add(value(r, depth + 1));
+        }
+        return list;
+      }
+      default: {
+        Map<String, Object> map = new java.util.LinkedHashMap<>();
+        for (int i = 1 + r.nextInt(3); i > 0; i--) {
+          map.put(List.of("cpu", "memory", "limits", "x").get(r.nextInt(4)), value(r, depth + 1));
+        }
+        return map;
+      }
+    }
+  }
 }
