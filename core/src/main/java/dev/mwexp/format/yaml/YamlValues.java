@@ -155,13 +155,16 @@ public final class YamlValues {
     }
   }
 
+  /** A number's digits without its sign and YAML 1.1's underscores. */
+  private static String unsigned(String text) {
+    String digits = text.replace("_", "");
+    return digits.startsWith("-") || digits.startsWith("+") ? digits.substring(1) : digits;
+  }
+
   /** YAML 1.1 integers: sign, underscores, 0b binary, 0x hex, 0 octal, 1:20 base 60. */
   private static Number integer(String text) {
-    String digits = text.replace("_", "");
-    boolean negative = digits.startsWith("-");
-    if (negative || digits.startsWith("+")) {
-      digits = digits.substring(1);
-    }
+    boolean negative = text.startsWith("-");
+    String digits = unsigned(text);
     BigInteger value;
     if (digits.equals("0")) {
       value = BigInteger.ZERO;
@@ -188,11 +191,8 @@ public final class YamlValues {
 
   /** YAML 1.1 floats: sign, underscores, .inf, .nan, 1:20.5 base 60. */
   private static Double decimal(String text) {
-    String digits = text.replace("_", "");
-    boolean negative = digits.startsWith("-");
-    if (negative || digits.startsWith("+")) {
-      digits = digits.substring(1);
-    }
+    boolean negative = text.startsWith("-");
+    String digits = unsigned(text);
     double value;
     String lower = digits.toLowerCase(Locale.ROOT);
     if (lower.equals(".inf")) {
