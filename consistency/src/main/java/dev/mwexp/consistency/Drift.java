@@ -27,7 +27,6 @@ import java.util.TreeSet;
  */
 public final class Drift {
 
-
   private Drift() {}
 
   /**
