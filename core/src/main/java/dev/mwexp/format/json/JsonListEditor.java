@@ -1,6 +1,5 @@
 package dev.mwexp.format.json;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -20,8 +19,6 @@ import java.util.List;
  * at all when nothing changes.
  */
 public final class JsonListEditor {
-
-  private static final JsonFactory JSON = Json.FACTORY;
 
   private JsonListEditor() {}
 
@@ -86,7 +83,7 @@ public final class JsonListEditor {
   /** One streaming pass: what the list holds and where its text is, for the key's last occurrence. */
   private static ListSource parse(String text, String key) throws MergeConflict {
     ListSource found = null;
-    try (JsonParser p = JSON.createParser(text)) {
+    try (JsonParser p = Json.FACTORY.createParser(text)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw new MergeConflict(0, "has no list \"" + key + "\" at its top; mwexp keeps its backends there");
       }
@@ -138,7 +135,7 @@ public final class JsonListEditor {
 
   private static String quote(String s) {
     java.io.StringWriter out = new java.io.StringWriter();
-    try (com.fasterxml.jackson.core.JsonGenerator g = JSON.createGenerator(out)) {
+    try (com.fasterxml.jackson.core.JsonGenerator g = Json.FACTORY.createGenerator(out)) {
       g.writeString(s);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);

@@ -55,6 +55,8 @@ public final class YamlEditor {
    * removal touches a key being set.
    */
   private static Optional<String> intoNoValues(String source, YamlKeys merge) {
+    // Not isEmpty(), which also passes a '---' line: that makes the file a null document, which
+    // the key-by-key edit refuses as no block mapping.
     for (String line : source.split("\n", -1)) {
       String l = line.strip();
       if (!l.isEmpty() && !l.startsWith("#")) {
