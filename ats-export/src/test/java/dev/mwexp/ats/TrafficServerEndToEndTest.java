@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.mwexp.export.Artifacts;
-import dev.mwexp.format.zone.ZoneEditor;
+import dev.mwexp.format.zone.ZoneTemplate;
 import dev.mwexp.model.Route;
 import dev.mwexp.model.Setup;
 import dev.mwexp.spec.Spec;
@@ -63,12 +63,9 @@ class TrafficServerEndToEndTest {
     StringBuilder hosts = new StringBuilder();
     IP_OF_HOST.forEach((host, ip) -> hosts.append(ip).append(' ').append(host).append('\n'));
     // The CNAMEs as the zone file says: each name resolves to its target's address.
-    for (ZoneEditor.Line line : ZoneEditor.lines(ats.get("dns/" + DnsExporter.ZONE))) {
-      List<String> w = line.words();
-      if (w.size() == 5 && w.get(3).equals("CNAME")) {
-        String origin = line.origin().substring(0, line.origin().length() - 1);
-        hosts.append(IP_OF_HOST.get(w.get(4).substring(0, w.get(4).length() - 1))).append(' ')
-            .append(w.get(0)).append('.').append(origin).append('\n');
+    for (ZoneTemplate.Entry record : ZoneTemplate.read(ats.get("dns/" + DnsExporter.ZONE)).records()) {
+      if (record.type().equals("CNAME")) {
+        hosts.append(IP_OF_HOST.get(record.target())).append(' ').append(record.owner()).append('\n');
       }
     }
     proxyPort = freePort();

@@ -101,8 +101,10 @@ final class Checker {
 
   /**
    * Whether a backend is mw-experimental's. In mwexp's own tree, all are. In the real routing
-   * script, with a model: the names the model owns; without: the service's per-datacenter names,
-   * and any backend reaching a host whose hiera turns the service on.
+   * script, with a model: the names the model owns; without: the service's per-datacenter names
+   * and per-host backends named after a host whose hiera turns the service on. A backend of
+   * another service is never judged, even when it points at the same hosts (mw-parsoid shares
+   * them).
    */
   private boolean isOurs(Backend b) {
     if (facts.real().stanzas().isEmpty() && facts.real().debugList().isEmpty()) {
@@ -116,18 +118,7 @@ final class Checker {
     names.add(service);
     facts.real().service().ifPresent(names::add);
     facts.services().forEach(sv -> names.add(sv.name()));
-    if (names.stream().anyMatch(n -> b.name().startsWith("k8s-" + n + "-"))) {
-      return true;
-    }
-    // A per-host backend is named after its host; any other reaches one through its target.
-    if (switchedOn(b.name())) {
-      return true;
-    }
-    String name = b.host();
-    for (int hop = 0; hop < MAX_CNAME_HOPS && cnames.containsKey(name); hop++) {
-      name = cnames.get(name).target();
-    }
-    return switchedOn(name);
+    return names.stream().anyMatch(n -> b.name().startsWith("k8s-" + n + "-")) || switchedOn(b.name());
   }
 
   private boolean switchedOn(String host) {

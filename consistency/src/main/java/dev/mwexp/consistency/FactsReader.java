@@ -10,7 +10,7 @@ import dev.mwexp.consistency.read.KubernetesReader;
 import dev.mwexp.format.lua.LuaTables;
 import dev.mwexp.consistency.read.RoutingTableReader;
 import dev.mwexp.consistency.read.YamlDocument;
-import dev.mwexp.consistency.read.ZoneReader;
+import dev.mwexp.consistency.read.CnameFacts;
 import dev.mwexp.consistency.read.PuppetClassReader;
 import dev.mwexp.consistency.read.WikimediaHiera;
 import dev.mwexp.files.SafeTree;
@@ -93,7 +93,7 @@ final class FactsReader {
     }
     for (Path zone : zones) {
       try {
-        cnames.addAll(ZoneReader.read(tree.name(zone), tree.read(zone)));
+        cnames.addAll(CnameFacts.read(tree.name(zone), tree.read(zone)));
       } catch (TreeException e) {
         unreadable.add(unreadable(e));
         unread.add("zones");

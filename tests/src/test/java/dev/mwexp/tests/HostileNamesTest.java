@@ -10,7 +10,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.mwexp.consistency.facts.Backend;
 import dev.mwexp.consistency.facts.CnameRecord;
 import dev.mwexp.consistency.read.RoutingTableReader;
-import dev.mwexp.consistency.read.ZoneReader;
+import dev.mwexp.consistency.read.CnameFacts;
 import dev.mwexp.export.Artifacts;
 import dev.mwexp.export.Exporters;
 import dev.mwexp.model.Datacenter;
@@ -138,7 +138,7 @@ class HostileNamesTest {
       assertThat(backends).extracting(b -> b.name() + " " + b.host() + " " + b.port())
           .containsExactlyElementsOf(setup.routes().stream().map(r -> r.backend() + " " + r.targetHost() + " " + r.port()).toList());
 
-      List<CnameRecord> records = ZoneReader.read("zone", artifacts.get("dns/templates/wmnet"));
+      List<CnameRecord> records = CnameFacts.read("zone", artifacts.get("dns/templates/wmnet"));
       assertThat(records).extracting(r -> r.name() + " " + r.target())
           .containsExactlyInAnyOrderElementsOf(setup.sortedDatacenters().stream().map(d -> d.cname().name() + " " + d.cname().target()).toList());
 

@@ -73,16 +73,15 @@ final class Mutate {
 
   /** The CNAME record of {@code name} (relative, in its $ORIGIN section) points at another target. */
   static Artifacts cnameTarget(Artifacts artifacts, String name, String newTarget) {
-    String label = name.substring(0, name.indexOf('.'));
-    String origin = name.substring(name.indexOf('.') + 1) + ".";
     return editText(artifacts, p -> p.startsWith("dns/"), text -> {
-      List<String> out = new ArrayList<>();
-      for (dev.mwexp.format.zone.ZoneEditor.Line line : dev.mwexp.format.zone.ZoneEditor.lines(text)) {
-        List<String> words = line.words();
-        boolean record = words.size() >= 3 && words.get(0).equals(label) && line.origin().equals(origin)
-            && words.contains("CNAME");
-        String t = line.text();
-        out.add(record ? t.substring(0, t.lastIndexOf(words.get(words.size() - 1))) + newTarget + "." : t);
+      dev.mwexp.format.zone.ZoneTemplate zone = dev.mwexp.format.zone.ZoneTemplate.read(text);
+      List<String> out = new ArrayList<>(zone.lines());
+      for (dev.mwexp.format.zone.ZoneTemplate.Entry r : zone.records()) {
+        if (r.owner().equals(name) && r.type().equals("CNAME")) {
+          String t = out.get(r.firstLine() - 1);
+          String word = r.data().get(0);
+          out.set(r.firstLine() - 1, t.substring(0, t.lastIndexOf(word)) + newTarget + "." + t.substring(t.lastIndexOf(word) + word.length()));
+        }
       }
       return String.join("\n", out);
     });
