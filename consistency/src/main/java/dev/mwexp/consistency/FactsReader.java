@@ -93,7 +93,7 @@ final class FactsReader {
     }
     for (Path zone : zones) {
       try {
-        cnames.addAll(CnameFacts.read(tree.name(zone), tree.read(zone)));
+        cnames.addAll(CnameFacts.read(tree.name(zone), tree.read(zone), trees.service()));
       } catch (TreeException e) {
         unreadable.add(unreadable(e));
         unread.add("zones");

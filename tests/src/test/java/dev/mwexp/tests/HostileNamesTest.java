@@ -138,7 +138,7 @@ class HostileNamesTest {
       assertThat(backends).extracting(b -> b.name() + " " + b.host() + " " + b.port())
           .containsExactlyElementsOf(setup.routes().stream().map(r -> r.backend() + " " + r.targetHost() + " " + r.port()).toList());
 
-      List<CnameRecord> records = CnameFacts.read("zone", artifacts.get("dns/templates/wmnet"));
+      List<CnameRecord> records = CnameFacts.read("zone", artifacts.get("dns/templates/wmnet"), setup.service().name());
       assertThat(records).extracting(r -> r.name() + " " + r.target())
           .containsExactlyInAnyOrderElementsOf(setup.sortedDatacenters().stream().map(d -> d.cname().name() + " " + d.cname().target()).toList());
 

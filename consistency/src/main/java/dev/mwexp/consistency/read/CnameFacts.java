@@ -16,7 +16,12 @@ public final class CnameFacts {
 
   private CnameFacts() {}
 
-  public static List<CnameRecord> read(String file, String text) throws TreeException {
+  /**
+   * The CNAMEs of {@code text}. A CNAME named {@code service} (its first label, in any origin) is
+   * the service's own: a TTL there that no DNS server accepts is a problem at its line. Anyone
+   * else's record is only tokenised.
+   */
+  public static List<CnameRecord> read(String file, String text, String service) throws TreeException {
     ZoneTemplate zone = ZoneTemplate.read(text);
     if (!zone.problems().isEmpty()) {
       ZoneTemplate.Problem p = zone.problems().get(0);
@@ -25,6 +30,10 @@ public final class CnameFacts {
     List<CnameRecord> out = new ArrayList<>();
     for (ZoneTemplate.Entry r : zone.records()) {
       if (r.type().equals("CNAME") && r.data().size() == 1 && !r.templated() && r.jinjaDepth() == 0) {
+        if (r.ttl().isEmpty() && r.owner().startsWith(service + ".")) {
+          throw new TreeException(file, r.firstLine(), r.column(), "TTL '" + r.ttlText()
+              + "' is not a number of seconds (or 1H-style units) up to " + ZoneTemplate.MAX_TTL);
+        }
         out.add(new CnameRecord(r.owner(), r.target(), r.ttl().orElse(-1), Source.of(file, r.firstLine())));
       }
     }

@@ -30,6 +30,13 @@ public final class LuaTableEditor {
     }
     Table table = find(chunk, merge.tablePath()).orElseThrow(() -> new MergeConflict(0,
         "has no table " + String.join(".", merge.tablePath()) + " that the script reads; mwexp adds its backends there"));
+    for (Map.Entry<Object, Integer> later : table.assignedLater().entrySet()) {
+      if (later.getKey() instanceof String name
+          && (Globs.matchesAny(merge.ownedGlobs(), name) || merge.entries().containsKey(name))) {
+        throw new MergeConflict(later.getValue(), "sets " + String.join(".", merge.tablePath()) + "[\"" + name
+            + "\"] after the table, and LuaJIT routes by that; remove the assignment so the table's entry counts");
+      }
+    }
     if (!table.duplicates().isEmpty()) {
       var d = table.duplicates().get(0);
       throw new MergeConflict(d.line(), "sets " + d.key() + " twice (also on line " + d.firstLine() + "); remove one by hand");
@@ -38,8 +45,15 @@ public final class LuaTableEditor {
     List<Splice> splices = new ArrayList<>();
     Map<String, int[]> managedLines = new java.util.LinkedHashMap<>();
     int lastLineEnd = -1;
+    LuaTables.Span lastField = null;
     for (Map.Entry<Object, Object> field : table.fields().entrySet()) {
       LuaTables.Span span = table.spanOf(field.getKey());
+      if (span == null || table.assignedLater().containsKey(field.getKey())) {
+        continue; // set by a statement after the table: not in the constructor's text
+      }
+      if (lastField == null || span.end() > lastField.end()) {
+        lastField = span;
+      }
       int[] line = ownLine(source, span, table);
       lastLineEnd = Math.max(lastLineEnd, line[1]);
       if (!(field.getKey() instanceof String name)) {
@@ -63,7 +77,7 @@ public final class LuaTableEditor {
     boolean oneLine = source.indexOf('\n', braces.start()) < 0 || source.indexOf('\n', braces.start()) > braces.end();
     if (table.fields().isEmpty() && oneLine && !merge.entries().isEmpty()) {
       // "backends = {}": open it up, the entries one a line inside.
-      StringBuilder entries = new StringBuilder("\n");
+      StringBuilder entries = new StringBuilder(style.newline());
       merge.entries().forEach((name, t) -> entries.append(style.render(name, t)));
       splices.add(new Splice(braces.start() + 1, braces.end() - 1, entries + Lines.indent(source, braces.start())));
       return splice(source, splices);
@@ -72,6 +86,11 @@ public final class LuaTableEditor {
     // entry), in the fragment's order: a removed entry put back lands where it was.
     int at = managedLines.values().stream().mapToInt(l -> l[1]).max()
         .orElse(lastLineEnd >= 0 ? lastLineEnd : Lines.end(source, table.braces().start()));
+    boolean adds = merge.entries().keySet().stream().anyMatch(name -> !managedLines.containsKey(name));
+    if (adds && lastField != null && at >= lastField.end() && !separated(source, lastField.end())) {
+      // The table's last entry has no trailing separator: give it the one its neighbours use.
+      splices.add(new Splice(lastField.end(), lastField.end(), ","));
+    }
     for (Map.Entry<String, Target> want : merge.entries().entrySet()) {
       if (!managedLines.containsKey(want.getKey())) {
         splices.add(new Splice(at, at, style.render(want.getKey(), want.getValue())));
@@ -97,6 +116,15 @@ public final class LuaTableEditor {
   }
 
   private record Splice(int from, int to, String text) {}
+
+  /** Whether a {@code ,} or {@code ;} follows {@code end}, past blanks. */
+  private static boolean separated(String source, int end) {
+    int i = end;
+    while (i < source.length() && (source.charAt(i) == ' ' || source.charAt(i) == '\t')) {
+      i++;
+    }
+    return i < source.length() && (source.charAt(i) == ',' || source.charAt(i) == ';');
+  }
 
   /** The table a path names, from the live roots: {@code debug_maps.default.backends}, {@code [name=x]}. */
   public static java.util.Optional<Table> find(LuaTables.Chunk chunk, List<String> path) {
@@ -154,7 +182,14 @@ public final class LuaTableEditor {
   }
 
   /** Indentation and alignment learned from the entries already in the table. */
-  private record Style(String indent, int equalsColumn, int portColumn) {
+  private record Style(String indent, int equalsColumn, int portColumn, String newline) {
+
+    /** The file's own line ending, so an added line matches its neighbours. */
+    static String newline(String source) {
+      int nl = source.indexOf('\n');
+      return nl > 0 && source.charAt(nl - 1) == '\r' ? "\r\n" : "\n";
+    }
+
 
     static Style of(String source, Table table) {
       for (Object key : table.fields().keySet()) {
@@ -165,16 +200,16 @@ public final class LuaTableEditor {
         int eqCol = eq < 0 ? -1 : line.indexOf('=', eq);
         int portCol = line.indexOf("port =");
         if (key instanceof String && eqCol > 0 && portCol > 0) {
-          return new Style(Lines.indent(source, span.start()), eqCol, portCol);
+          return new Style(Lines.indent(source, span.start()), eqCol, portCol, newline(source));
         }
       }
-      return new Style(Lines.indent(source, table.braces().start()) + "    ", -1, -1);
+      return new Style(Lines.indent(source, table.braces().start()) + "    ", -1, -1, newline(source));
     }
 
     String render(String name, Target t) {
       StringBuilder line = new StringBuilder(indent).append('[').append(LuaStrings.literal(name)).append(']');
       line.append(Lines.pad(equalsColumn - line.length())).append("= { host = ").append(LuaStrings.literal(t.host())).append(',');
-      line.append(Lines.pad(portColumn - line.length())).append("port = ").append(t.port()).append(" },\n");
+      line.append(Lines.pad(portColumn - line.length())).append("port = ").append(t.port()).append(" },").append(newline);
       return line.toString();
     }
   }

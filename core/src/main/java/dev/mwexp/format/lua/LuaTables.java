@@ -6,10 +6,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A small real Lua 5.1 reader for table constructors: it tokenizes the whole script (comments,
- * short and long strings with their escapes, numbers, names) and parses every table constructor
- * into a {@link Table}, wherever it stands. Other expressions are skipped as opaque, so a routing
- * table is found by its structure, not by regular expressions over source text.
+ * The one Lua reader: LuaJIT's lexical rules (comments, short and long strings with their escapes,
+ * its number literals, names) and Lua 5.1's grammar (with LuaJIT's {@code goto} and labels) over
+ * the whole chunk, in one linear pass. Every table constructor becomes a {@link Table}, wherever it
+ * stands; other expressions are read by the grammar and kept as opaque. A routing table is found
+ * by its structure, and a script LuaJIT would refuse is refused here, at its line.
  */
 public final class LuaTables {
 
@@ -22,6 +23,7 @@ public final class LuaTables {
     int open;
     int close;
     private final List<Duplicate> duplicates = new ArrayList<>();
+    private final Map<Object, Integer> assigned = new LinkedHashMap<>();
     Table parent;
     Object keyInParent;
     /** The top-level variable this constructor is assigned to; null for any other place. */
@@ -33,7 +35,7 @@ public final class LuaTables {
       this.line = line;
     }
 
-    /** Values are String, Double, Boolean, Table, or {@link #OPAQUE} for other expressions. */
+    /** Values are String, Double, Boolean, Table, or {@link #OPAQUE} for other expressions (and nil fields). */
     public Map<Object, Object> fields() {
       return fields;
     }
@@ -67,6 +69,14 @@ public final class LuaTables {
     /** Keys this constructor sets more than once; Lua keeps the last value. */
     public List<Duplicate> duplicates() {
       return duplicates;
+    }
+
+    /**
+     * Keys that a statement after the constructor sets ({@code t.backends["x"] = …}), with that
+     * statement's line: LuaJIT runs it, so the constructor's entry is not what routes.
+     */
+    public Map<Object, Integer> assignedLater() {
+      return assigned;
     }
 
     /** The top-level variable the table is assigned to, when it stands as {@code [local] name = {…}}. */
@@ -138,7 +148,7 @@ public final class LuaTables {
     private static final long serialVersionUID = 1L;
     private final int line;
 
-    LuaSyntaxException(int line, String message) {
+    public LuaSyntaxException(int line, String message) {
       super("line " + line + ": " + message, null, false, false);
       this.line = line;
     }
@@ -150,13 +160,26 @@ public final class LuaTables {
 
   private enum Kind { NAME, STRING, NUMBER, SYMBOL, EOF }
 
-  /** A token, with its character offsets in the source: [start, end). */
-  private record Token(Kind kind, String text, int line, int start, int end) {}
+  /** A token, with its character offsets in the source: [start, end); a number's value in {@code value}. */
+  private record Token(Kind kind, String text, int line, int start, int end, double value) {
+    Token(Kind kind, String text, int line, int start, int end) {
+      this(kind, text, line, start, end, 0);
+    }
+  }
+
+  /** {@code root.k1.k2… = value}, a statement after the constructors: LuaJIT runs it when it gets there. */
+  private record Assignment(String root, List<Object> keys, Object value, int line, int token) {}
 
   private final List<Token> tokens;
   private int pos;
   private int depth;
+  /** How many blocks (function bodies, do, if, loops) enclose the statement being read. */
+  private int block;
+  /** How many table constructors enclose the expression being read. */
+  private int tableNesting;
   private final List<Table> tables = new ArrayList<>();
+  private final List<Table> outermost = new ArrayList<>();
+  private final List<Assignment> assignments = new ArrayList<>();
 
   private LuaTables(List<Token> tokens) {
     this.tokens = tokens;
@@ -167,51 +190,505 @@ public final class LuaTables {
     return read(source).all();
   }
 
-  /** The script's table constructors and which of them the running script can see. */
+  /**
+   * The script's table constructors and which of them the running script can see. The whole
+   * chunk is parsed by Lua 5.1's grammar (with LuaJIT's goto, labels and number literals), so text
+   * LuaJIT would refuse is a {@link LuaSyntaxException} at its line, never a guess. Assignments
+   * into a bound table after its constructor ({@code t.a["b"] = {…}}) are applied as LuaJIT runs
+   * them, and each overridden key is recorded as a duplicate.
+   */
   public static Chunk read(String source) throws LuaSyntaxException {
     LuaTables reader = new LuaTables(new Lexer(source).tokens());
-    List<Table> outermost = new ArrayList<>();
-    int block = 0;
-    while (reader.peek().kind != Kind.EOF) {
-      Token t = reader.peek();
-      if (t.kind == Kind.SYMBOL && t.text.equals("{")) {
-        String binding = block == 0 ? reader.bindingBefore(reader.pos) : null;
-        int first = reader.pos;
-        Table table = reader.table();
-        table.binding = binding;
-        table.firstToken = first;
-        table.lastToken = reader.pos - 1;
-        outermost.add(table);
-        continue;
+    reader.block(false);
+    if (reader.peek().kind != Kind.EOF) {
+      throw reader.error("'<eof>' expected");
+    }
+    List<Table> roots = reader.liveRoots(reader.outermost);
+    reader.applyAssignments(roots);
+    return new Chunk(reader.tables, roots);
+  }
+
+  // ---- statements ----
+
+  private static final java.util.Set<String> BLOCK_END = java.util.Set.of("end", "else", "elseif", "until");
+
+  private void block(boolean nested) throws LuaSyntaxException {
+    if (nested) {
+      block++;
+    }
+    while (true) {
+      Token t = peek();
+      if (t.kind == Kind.EOF || (t.kind == Kind.NAME && BLOCK_END.contains(t.text))) {
+        break;
       }
-      if (t.kind == Kind.NAME) {
+      if (t.kind == Kind.NAME && t.text.equals("return")) {
+        next();
+        if (!blockEnds() && !isSymbol(";")) {
+          expressionList();
+        }
+        accept(";");
+        break;
+      }
+      statement();
+    }
+    if (nested) {
+      block--;
+    }
+  }
+
+  private boolean blockEnds() {
+    Token t = peek();
+    return t.kind == Kind.EOF || (t.kind == Kind.NAME && BLOCK_END.contains(t.text));
+  }
+
+  private void statement() throws LuaSyntaxException {
+    Token t = peek();
+    if (isSymbol(";")) {
+      next();
+      return;
+    }
+    if (isSymbol("::")) {
+      next();
+      name();
+      expect("::");
+      return;
+    }
+    if (t.kind == Kind.NAME) {
+      switch (t.text) {
+        case "do" -> {
+          next();
+          block(true);
+          close("end", "do", t.line);
+          return;
+        }
+        case "while" -> {
+          next();
+          expression();
+          expect("do");
+          block(true);
+          close("end", "while", t.line);
+          return;
+        }
+        case "repeat" -> {
+          next();
+          block(true);
+          close("until", "repeat", t.line);
+          expression();
+          return;
+        }
+        case "if" -> {
+          next();
+          expression();
+          expect("then");
+          block(true);
+          while (isName("elseif")) {
+            next();
+            expression();
+            expect("then");
+            block(true);
+          }
+          if (isName("else")) {
+            next();
+            block(true);
+          }
+          close("end", "if", t.line);
+          return;
+        }
+        case "for" -> {
+          next();
+          name();
+          if (isSymbol("=")) {
+            next();
+            expression();
+            expect(",");
+            expression();
+            if (accept(",")) {
+              expression();
+            }
+          } else {
+            while (accept(",")) {
+              name();
+            }
+            expect("in");
+            expressionList();
+          }
+          expect("do");
+          block(true);
+          close("end", "for", t.line);
+          return;
+        }
+        case "function" -> {
+          next();
+          name();
+          while (isSymbol(".") || isSymbol(":")) {
+            next();
+            name();
+          }
+          functionBody(t.line);
+          return;
+        }
+        case "local" -> {
+          next();
+          if (isName("function")) {
+            next();
+            name();
+            functionBody(t.line);
+            return;
+          }
+          List<String> names = new ArrayList<>();
+          names.add(name());
+          while (accept(",")) {
+            names.add(name());
+          }
+          if (accept("=")) {
+            bind(names);
+          }
+          return;
+        }
+        case "break" -> {
+          next();
+          return;
+        }
+        case "goto" -> {
+          next();
+          name();
+          return;
+        }
+        default -> { }
+      }
+    }
+    expressionStatement();
+  }
+
+  /** {@code f(…)}, {@code a.b:c(…)}, or an assignment {@code v1, v2 = e1, e2}. */
+  private void expressionStatement() throws LuaSyntaxException {
+    int first = pos;
+    List<Target> targets = new ArrayList<>();
+    Target target = suffixed();
+    if (!isSymbol("=") && !isSymbol(",")) {
+      if (!target.call) {
+        throw error("syntax error");
+      }
+      return;
+    }
+    targets.add(target);
+    while (accept(",")) {
+      targets.add(suffixed());
+    }
+    for (Target t : targets) {
+      if (t.call) {
+        throw new LuaSyntaxException(tokens.get(first).line, "syntax error near '" + tokens.get(first).text + "'");
+      }
+    }
+    expect("=");
+    List<String> plainNames = new ArrayList<>();
+    targets.forEach(t -> plainNames.add(t.keys == null || !t.keys.isEmpty() ? null : t.root));
+    int statement = pos;
+    List<Object> values = bind(plainNames);
+    for (int i = 0; i < targets.size() && i < values.size(); i++) {
+      Target t = targets.get(i);
+      if (t.root != null && t.keys != null && !t.keys.isEmpty()) {
+        assignments.add(new Assignment(t.root, t.keys, values.get(i), tokens.get(first).line, statement));
+      }
+    }
+  }
+
+  /**
+   * The values of an expression list, binding each table constructor at the chunk's top level to
+   * the plain variable it is assigned to ({@code [local] name = {…}}).
+   */
+  private List<Object> bind(List<String> names) throws LuaSyntaxException {
+    List<Object> values = new ArrayList<>();
+    int i = 0;
+    do {
+      int first = pos;
+      int before = outermost.size();
+      Object value = expression();
+      values.add(value);
+      if (value instanceof Table table && outermost.size() > before && outermost.get(before) == table) {
+        table.binding = block == 0 && i < names.size() ? names.get(i) : null;
+        table.firstToken = first;
+        table.lastToken = pos - 1;
+      }
+      i++;
+    } while (accept(","));
+    return values;
+  }
+
+  /** What a suffixed expression names: a variable and literal keys below it, or a call. */
+  private static final class Target {
+    String root;
+    /** Literal keys after the root; null once a key is not a literal. */
+    List<Object> keys = new ArrayList<>();
+    boolean call;
+  }
+
+  private Target suffixed() throws LuaSyntaxException {
+    Target target = new Target();
+    if (peek().kind == Kind.NAME && !KEYWORDS.contains(peek().text)) {
+      target.root = next().text;
+    } else if (isSymbol("(")) {
+      int line = next().line;
+      expression();
+      close(")", "(", line);
+      target.keys = null;
+    } else {
+      throw error("unexpected symbol");
+    }
+    while (true) {
+      if (isSymbol(".")) {
+        next();
+        String key = name();
+        if (target.keys != null) {
+          target.keys.add(key);
+        }
+        target.call = false;
+      } else if (isSymbol("[")) {
+        int line = next().line;
+        Object key = expression();
+        close("]", "[", line);
+        if (target.keys != null) {
+          if (key instanceof String || key instanceof Double) {
+            target.keys.add(key);
+          } else {
+            target.keys = null;
+          }
+        }
+        target.call = false;
+      } else if (isSymbol(":")) {
+        next();
+        name();
+        arguments();
+        target.keys = null;
+        target.call = true;
+      } else if (isSymbol("(") || isSymbol("{") || peek().kind == Kind.STRING) {
+        arguments();
+        target.keys = null;
+        target.call = true;
+      } else {
+        return target;
+      }
+    }
+  }
+
+  private void arguments() throws LuaSyntaxException {
+    if (peek().kind == Kind.STRING) {
+      next();
+    } else if (isSymbol("{")) {
+      tableValue();
+    } else {
+      int line = expect("(").line;
+      if (!isSymbol(")")) {
+        expressionList();
+      }
+      close(")", "(", line);
+    }
+  }
+
+  private void functionBody(int line) throws LuaSyntaxException {
+    expect("(");
+    if (!isSymbol(")")) {
+      do {
+        if (isSymbol("...")) {
+          next();
+          break;
+        }
+        name();
+      } while (accept(","));
+    }
+    expect(")");
+    block(true);
+    close("end", "function", line);
+  }
+
+  private void expressionList() throws LuaSyntaxException {
+    do {
+      expression();
+    } while (accept(","));
+  }
+
+  // ---- expressions ----
+
+  private static final java.util.Set<String> BINARY = java.util.Set.of(
+      "+", "-", "*", "/", "%", "^", "..", "==", "~=", "<", "<=", ">", ">=");
+
+  /**
+   * An expression by Lua 5.1's grammar. Its value when it is a lone literal or table constructor
+   * (String, Double, Boolean, Table, or null for {@code nil}); {@link #OPAQUE} otherwise.
+   */
+  private Object expression() throws LuaSyntaxException {
+    Object value = operand();
+    boolean lone = true;
+    while (isBinary()) {
+      next();
+      operand();
+      lone = false;
+    }
+    return lone ? value : OPAQUE;
+  }
+
+  private boolean isBinary() {
+    Token t = peek();
+    return (t.kind == Kind.SYMBOL && BINARY.contains(t.text))
+        || (t.kind == Kind.NAME && (t.text.equals("and") || t.text.equals("or")));
+  }
+
+  private Object operand() throws LuaSyntaxException {
+    Token t = peek();
+    if (isSymbol("-") || isSymbol("#") || isName("not")) {
+      next();
+      Object v = operand();
+      return t.text.equals("-") && v instanceof Double d ? Double.valueOf(-d) : OPAQUE;
+    }
+    switch (t.kind) {
+      case NUMBER -> {
+        next();
+        return t.value;
+      }
+      case STRING -> {
+        next();
+        return t.text;
+      }
+      case NAME -> {
         switch (t.text) {
-          case "function", "do", "if", "repeat" -> block++;
-          case "end", "until" -> block = Math.max(0, block - 1);
-          default -> { }
+          case "nil" -> {
+            next();
+            return null;
+          }
+          case "true", "false" -> {
+            next();
+            return Boolean.valueOf(t.text);
+          }
+          case "function" -> {
+            next();
+            functionBody(t.line);
+            return OPAQUE;
+          }
+          default -> {
+            suffixed();
+            return OPAQUE;
+          }
         }
       }
-      reader.pos++;
+      case SYMBOL -> {
+        if (t.text.equals("...")) {
+          next();
+          return OPAQUE;
+        }
+        if (t.text.equals("{")) {
+          return tableValue();
+        }
+        suffixed();
+        return OPAQUE;
+      }
+      default -> throw error("unexpected symbol");
     }
-    return new Chunk(reader.tables, reader.liveRoots(outermost));
   }
 
-  /** {@code NAME} when the tokens before {@code at} are {@code [local] NAME =} at a statement's start. */
-  private String bindingBefore(int at) {
-    if (at < 2 || !isSymbolAt(at - 1, "=") || tokens.get(at - 2).kind != Kind.NAME) {
-      return null;
+  /** A table constructor, recorded; at no table's nesting, an outermost one. */
+  private Table tableValue() throws LuaSyntaxException {
+    boolean outer = tableNesting == 0;
+    int first = pos;
+    tableNesting++;
+    Table table = table();
+    tableNesting--;
+    if (outer) {
+      table.firstToken = first;
+      table.lastToken = pos - 1;
+      outermost.add(table);
     }
-    Token name = tokens.get(at - 2);
-    if (KEYWORDS.contains(name.text) || (at >= 3 && (isSymbolAt(at - 3, ".") || isSymbolAt(at - 3, ":")
-        || isSymbolAt(at - 3, ",")))) {
-      return null;
-    }
-    return name.text;
+    return table;
   }
 
-  private boolean isSymbolAt(int i, String s) {
-    Token t = tokens.get(i);
-    return t.kind == Kind.SYMBOL && t.text.equals(s);
+  private Table table() throws LuaSyntaxException {
+    Token open = next();
+    if (++depth > MAX_DEPTH) {
+      throw new LuaSyntaxException(open.line, "tables nested more than " + MAX_DEPTH + " deep");
+    }
+    Table table = new Table(open.line);
+    table.open = open.start;
+    tables.add(table);
+    double arrayIndex = 1;
+    while (!isSymbol("}")) {
+      if (peek().kind == Kind.EOF) {
+        close("}", "{", open.line);
+      }
+      Object key;
+      int line = peek().line;
+      int fieldStart = peek().start;
+      if (isSymbol("[")) {
+        int at = next().line;
+        key = expression();
+        close("]", "[", at);
+        expect("=");
+      } else if (peek().kind == Kind.NAME && tokens.get(pos + 1).kind == Kind.SYMBOL
+          && tokens.get(pos + 1).text.equals("=")) {
+        key = next().text;
+        next();
+      } else {
+        key = arrayIndex++;
+      }
+      Object value = expression();
+      if (value == null) {
+        value = OPAQUE; // a nil field: Lua keeps no value; the key is still set twice if repeated
+      }
+      if (value instanceof Table child) {
+        child.parent = table;
+        child.keyInParent = key;
+      }
+      if (table.fields.containsKey(key)) {
+        table.duplicates.add(new Duplicate(key, table.fieldLines.get(key), line));
+        // Lua assigns constructor fields in order: the last one is what the table holds.
+        table.fields.remove(key);
+      }
+      table.fields.put(key, value);
+      table.fieldLines.put(key, line);
+      table.fieldSpans.put(key, new Span(fieldStart, tokens.get(pos - 1).end));
+      if (isSymbol(",") || isSymbol(";")) {
+        next();
+      } else if (!isSymbol("}")) {
+        close("}", "{", open.line);
+      }
+    }
+    table.close = next().start;
+    depth--;
+    return table;
+  }
+
+  // ---- after parsing ----
+
+  /** Applies {@code root.k… = v} statements that come after their root's constructor, in order. */
+  private void applyAssignments(List<Table> roots) {
+    for (Assignment a : assignments) {
+      Table root = null;
+      for (Table t : roots) {
+        if (a.root.equals(t.binding) && t.lastToken < a.token) {
+          root = t;
+        }
+      }
+      Table current = root;
+      for (int i = 0; current != null && i < a.keys.size() - 1; i++) {
+        current = current.fields.get(a.keys.get(i)) instanceof Table t ? t : null;
+      }
+      if (current == null) {
+        continue;
+      }
+      Object key = a.keys.get(a.keys.size() - 1);
+      if (current.fields.containsKey(key)) {
+        current.duplicates.add(new Duplicate(key, current.fieldLines.get(key), a.line));
+        current.fields.remove(key);
+      }
+      current.assigned.put(key, a.line);
+      if (a.value != null) {
+        current.fields.put(key, a.value);
+        current.fieldLines.put(key, a.line);
+        if (a.value instanceof Table child) {
+          child.parent = current;
+          child.keyInParent = key;
+          roots.remove(child); // reached through its new parent now, not as a root of its own
+        }
+      }
+    }
   }
 
   /**
@@ -256,12 +733,27 @@ public final class LuaTables {
     return false;
   }
 
+  // ---- tokens ----
+
+  private static final java.util.Set<String> KEYWORDS =
+      java.util.Set.of("and", "break", "do", "else", "elseif", "end", "false", "for", "function", "goto", "if", "in",
+          "local", "nil", "not", "or", "repeat", "return", "then", "true", "until", "while");
+
+  private boolean isSymbolAt(int i, String s) {
+    Token t = tokens.get(i);
+    return t.kind == Kind.SYMBOL && t.text.equals(s);
+  }
+
   private Token peek() {
     return tokens.get(pos);
   }
 
   private Token next() {
-    return tokens.get(pos++);
+    Token t = tokens.get(pos);
+    if (t.kind != Kind.EOF) {
+      pos++;
+    }
+    return t;
   }
 
   private boolean isSymbol(String s) {
@@ -269,153 +761,57 @@ public final class LuaTables {
     return t.kind == Kind.SYMBOL && t.text.equals(s);
   }
 
-  private Table table() throws LuaSyntaxException {
-    Token open = next();
-    if (++depth > MAX_DEPTH) {
-      throw new LuaSyntaxException(open.line, "tables nested more than " + MAX_DEPTH + " deep");
-    }
-    Table table = new Table(open.line);
-    table.open = open.start;
-    tables.add(table);
-    double arrayIndex = 1;
-    while (!isSymbol("}")) {
-      if (peek().kind == Kind.EOF) {
-        throw new LuaSyntaxException(open.line, "table opened here is never closed");
-      }
-      Object key;
-      int line = peek().line;
-      int fieldStart = peek().start;
-      if (isSymbol("[")) {
-        next();
-        key = expression();
-        expect("]");
-        expect("=");
-      } else if (peek().kind == Kind.NAME && tokens.get(pos + 1).kind == Kind.SYMBOL
-          && tokens.get(pos + 1).text.equals("=")) {
-        key = next().text;
-        next();
-      } else {
-        key = arrayIndex++;
-      }
-      Object value = expression();
-      if (value instanceof Table child) {
-        child.parent = table;
-        child.keyInParent = key;
-      }
-      if (table.fields.containsKey(key)) {
-        table.duplicates.add(new Duplicate(key, table.fieldLines.get(key), line));
-        // Lua assigns constructor fields in order: the last one is what the table holds.
-        table.fields.remove(key);
-      }
-      table.fields.put(key, value);
-      table.fieldLines.put(key, line);
-      table.fieldSpans.put(key, new Span(fieldStart, tokens.get(pos - 1).end));
-      if (isSymbol(",") || isSymbol(";")) {
-        next();
-      } else if (!isSymbol("}")) {
-        throw new LuaSyntaxException(peek().line, "expected ',' or '}' in table, found '" + peek().text + "'");
-      }
-    }
-    table.close = next().start;
-    depth--;
-    return table;
-  }
-
-  /** A literal or table; anything else is skipped to the end of the expression. */
-  private Object expression() throws LuaSyntaxException {
+  private boolean isName(String s) {
     Token t = peek();
-    Token after = tokens.get(Math.min(pos + 1, tokens.size() - 1));
-    boolean simpleEnd =
-        after.kind == Kind.EOF
-            || (after.kind == Kind.SYMBOL && (after.text.equals(",") || after.text.equals(";")
-                || after.text.equals("}") || after.text.equals("]")));
-    if (t.kind == Kind.SYMBOL && t.text.equals("{")) {
-      Table table = table();
-      return isExpressionEnd() ? table : skipRest();
-    }
-    if (simpleEnd) {
+    return t.kind == Kind.NAME && t.text.equals(s);
+  }
+
+  private boolean accept(String symbol) {
+    if (isSymbol(symbol)) {
       next();
-      return switch (t.kind) {
-        case STRING -> t.text;
-        case NUMBER -> Double.valueOf(t.text);
-        case NAME -> t.text.equals("true") ? Boolean.TRUE : t.text.equals("false") ? Boolean.FALSE : OPAQUE;
-        default -> OPAQUE;
-      };
+      return true;
     }
-    return skipRest();
+    return false;
   }
 
-  private boolean isExpressionEnd() {
-    return peek().kind == Kind.EOF || isSymbol(",") || isSymbol(";") || isSymbol("}") || isSymbol("]");
-  }
-
-  private static final java.util.Set<String> OPERAND_KEYWORDS = java.util.Set.of("nil", "true", "false");
-  private static final java.util.Set<String> KEYWORDS =
-      java.util.Set.of("and", "break", "do", "else", "elseif", "end", "false", "for", "function", "if", "in",
-          "local", "nil", "not", "or", "repeat", "return", "then", "true", "until", "while");
-
-  private static boolean isOperand(Token t) {
-    return switch (t.kind) {
-      case NUMBER, STRING -> true;
-      case NAME -> !KEYWORDS.contains(t.text) || OPERAND_KEYWORDS.contains(t.text);
-      case SYMBOL -> t.text.equals(")") || t.text.equals("]") || t.text.equals("}");
-      default -> false;
-    };
-  }
-
-  private Object skipRest() throws LuaSyntaxException {
-    int depth = 0;
-    Token previous = pos > 0 ? tokens.get(pos - 1) : null;
-    while (peek().kind != Kind.EOF) {
-      Token t = peek();
-      // Two operands in a row ("1 b") is no Lua expression: a missing separator.
-      if (previous != null && isOperand(previous) && (t.kind == Kind.NUMBER
-          || (t.kind == Kind.NAME && (!KEYWORDS.contains(t.text) || OPERAND_KEYWORDS.contains(t.text))))) {
-        throw new LuaSyntaxException(t.line, "expected ',' or '}' before '" + t.text + "'");
-      }
-      previous = t;
-      if (t.kind == Kind.SYMBOL) {
-        if (depth == 0 && (t.text.equals(",") || t.text.equals(";") || t.text.equals("}") || t.text.equals("]"))) {
-          return OPAQUE;
-        }
-        if (t.text.equals("{")) {
-          table();
-          continue;
-        }
-        if (t.text.equals("(") || t.text.equals("[")) {
-          depth++;
-        } else if (t.text.equals(")") || t.text.equals("]")) {
-          depth--;
-        }
-      } else if (t.kind == Kind.NAME && t.text.equals("function")) {
-        skipFunction();
-        continue;
-      }
-      next();
+  private String name() throws LuaSyntaxException {
+    Token t = peek();
+    if (t.kind != Kind.NAME || KEYWORDS.contains(t.text)) {
+      throw error("<name> expected");
     }
-    return OPAQUE;
+    return next().text;
   }
 
-  private void skipFunction() {
-    int depth = 0;
-    do {
-      Token t = next();
-      if (t.kind == Kind.NAME) {
-        switch (t.text) {
-          case "function", "do", "then", "repeat" -> depth += t.text.equals("then") ? 0 : 1;
-          case "if" -> depth++;
-          case "end", "until" -> depth--;
-          default -> { }
-        }
-      }
-    } while (depth > 0 && peek().kind != Kind.EOF);
-  }
-
-  private void expect(String symbol) throws LuaSyntaxException {
-    Token t = next();
-    if (t.kind != Kind.SYMBOL || !t.text.equals(symbol)) {
-      throw new LuaSyntaxException(t.line, "expected '" + symbol + "', found '" + t.text + "'");
+  /** A symbol or keyword that must come next. */
+  private Token expect(String what) throws LuaSyntaxException {
+    Token t = peek();
+    boolean keyword = Character.isLetter(what.charAt(0));
+    if (keyword ? !isName(what) : !isSymbol(what)) {
+      throw error("'" + what + "' expected");
     }
+    return next();
+  }
+
+  /** The token closing what opened at {@code line}, with LuaJIT's message when it is missing. */
+  private void close(String what, String opener, int line) throws LuaSyntaxException {
+    Token t = peek();
+    boolean keyword = Character.isLetter(what.charAt(0));
+    if (keyword ? !isName(what) : !isSymbol(what)) {
+      throw t.line == line ? error("'" + what + "' expected")
+          : new LuaSyntaxException(t.line, "'" + what + "' expected (to close '" + opener + "' at line " + line
+              + ") near '" + near(t) + "'");
+    }
+    next();
+  }
+
+  private LuaSyntaxException error(String message) {
+    Token t = peek();
+    return new LuaSyntaxException(t.line, message + " near '" + near(t) + "'");
+  }
+
+  private static String near(Token t) {
+    String text = t.kind == Kind.EOF ? "<eof>" : t.text;
+    return dev.mwexp.files.Inert.text(text.length() > 40 ? text.substring(0, 40) + "…" : text);
   }
 
   /** Lua 5.1 lexical rules. */
@@ -446,12 +842,15 @@ public final class LuaTables {
           }
           out.add(new Token(Kind.NAME, s.substring(j, i), start, from, i));
         } else if (Character.isDigit(c) || (c == '.' && i + 1 < s.length() && Character.isDigit(s.charAt(i + 1)))) {
+          // As LuaJIT's lexer: the longest run of name characters and dots, signs only after an exponent letter.
           int j = i;
-          while (i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '.'
-              || ((s.charAt(i) == '-' || s.charAt(i) == '+') && (s.charAt(i - 1) == 'e' || s.charAt(i - 1) == 'E')))) {
+          boolean hex = c == '0' && i + 1 < s.length() && (s.charAt(i + 1) == 'x' || s.charAt(i + 1) == 'X');
+          while (i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_' || s.charAt(i) == '.'
+              || ((s.charAt(i) == '-' || s.charAt(i) == '+') && exponent(s.charAt(i - 1), hex)))) {
             i++;
           }
-          out.add(new Token(Kind.NUMBER, number(s.substring(j, i), start), start, from, i));
+          String text = s.substring(j, i);
+          out.add(new Token(Kind.NUMBER, text, start, from, i, LuaNumbers.value(text, start)));
         } else if (c == '"' || c == '\'') {
           String text = quoted(c);
           out.add(new Token(Kind.STRING, text, start, from, i));
@@ -462,26 +861,15 @@ public final class LuaTables {
           String three = s.substring(i, Math.min(i + 3, s.length()));
           String two = s.substring(i, Math.min(i + 2, s.length()));
           String sym = three.equals("...") ? three
-              : List.of("==", "~=", "<=", ">=", "..").contains(two) ? two : String.valueOf(c);
+              : List.of("==", "~=", "<=", ">=", "..", "::").contains(two) ? two : String.valueOf(c);
           i += sym.length();
           out.add(new Token(Kind.SYMBOL, sym, start, from, i));
         }
       }
     }
 
-    private static final java.util.regex.Pattern DECIMAL =
-        java.util.regex.Pattern.compile("(?:[0-9]+\\.?[0-9]*|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?");
-    private static final java.util.regex.Pattern HEX = java.util.regex.Pattern.compile("0[xX][0-9a-fA-F]+");
-
-    /** A number as Lua 5.1 reads it (decimal or hex integer), as decimal text; else "malformed number". */
-    private static String number(String text, int line) throws LuaSyntaxException {
-      if (HEX.matcher(text).matches()) {
-        return new java.math.BigDecimal(new java.math.BigInteger(text.substring(2), 16)).toPlainString();
-      }
-      if (DECIMAL.matcher(text).matches()) {
-        return text;
-      }
-      throw new LuaSyntaxException(line, "malformed number near '" + dev.mwexp.files.Inert.text(text) + "'");
+    private static boolean exponent(char previous, boolean hex) {
+      return hex ? previous == 'p' || previous == 'P' : previous == 'e' || previous == 'E';
     }
 
     private void skipSpaceAndComments() throws LuaSyntaxException {
@@ -574,6 +962,23 @@ public final class LuaTables {
           case '\n' -> {
             b.write('\n');
             line++;
+          }
+          case 'x' -> {
+            // LuaJIT: exactly two hex digits.
+            if (i + 2 > s.length() || Character.digit(s.charAt(i), 16) < 0 || Character.digit(s.charAt(i + 1), 16) < 0) {
+              throw new LuaSyntaxException(line, "invalid escape sequence \\x");
+            }
+            b.write(Integer.parseInt(s.substring(i, i + 2), 16));
+            i += 2;
+          }
+          case 'z' -> {
+            // LuaJIT: skips the white space that follows, newlines included.
+            while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+              if (s.charAt(i) == '\n') {
+                line++;
+              }
+              i++;
+            }
           }
           default -> {
             if (Character.isDigit(e)) {
