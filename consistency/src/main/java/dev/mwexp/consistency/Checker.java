@@ -410,9 +410,14 @@ final class Checker {
     out.addAll(real.chartValues());
     real.stanzas().ifPresent(stanzas -> hosts.forEach(host -> {
       var stanza = stanzas.get(host);
+      String role = facts.real().workerRole();
       if (stanza == null) {
-        add(Link.NODE_STANZA, host, "node /^" + host.replace(".", "\\.") + "/ { role(kubernetes::worker) }",
+        add(Link.NODE_STANZA, host, "node /^" + host.replace(".", "\\.") + "/ { role(" + role + ") }",
             "no node stanza for the host", Source.of(real.sitePp(), 0));
+      } else if (!stanza.role().equals(role)) {
+        // Puppet picks an exact name over any regex: the node read last for the host is the one it uses.
+        add(Link.NODE_STANZA, host, "role(" + role + ")", stanza.role().isEmpty() ? "no role"
+            : "role(" + stanza.role() + ")", Source.of(real.sitePp(), stanza.first()));
       }
     }));
     real.debugList().ifPresent(list -> {

@@ -38,10 +38,12 @@ record Facts(
       java.util.Optional<List<String>> debugList,
       String debugJson,
       List<Violation> chartValues,
-      java.util.Optional<String> service) {
+      java.util.Optional<String> service,
+      /** The role site.pp must give the hosts ({@code kubernetes::worker}). */
+      String workerRole) {
     static RealLayout none() {
       return new RealLayout(java.util.Optional.empty(), "", java.util.Optional.empty(), "", List.of(),
-          java.util.Optional.empty());
+          java.util.Optional.empty(), "");
     }
   }
 

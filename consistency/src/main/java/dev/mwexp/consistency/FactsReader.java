@@ -206,10 +206,9 @@ final class FactsReader {
       List<String> wanted = List.of(keys.mwExperimental(), keys.nodeLabels(), keys.nodeTaints());
       try {
         for (Map.Entry<String, SitePp.Stanza> e : hosts.entrySet()) {
+          // A host whose node gives another role is still looked up as a worker, so that the
+          // checker reports the node statement itself (NODE_STANZA), not a missing host.
           SitePp.Stanza s = e.getValue();
-          if (!s.role().equals(trees.role().replace("/", "::"))) {
-            continue;
-          }
           HostHiera h = lookup.lookup(e.getKey(), s.host(), s.datacenter(), wanted);
           if (h.hostFile() == null) {
             continue;
@@ -274,7 +273,8 @@ final class FactsReader {
         unread.add("k8s:*");
       }
     }
-    return new Facts.RealLayout(stanzas, sitePpName, debugList, debugJson, chart, service);
+    return new Facts.RealLayout(stanzas, sitePpName, debugList, debugJson, chart, service,
+        trees.role().replace("/", "::"));
   }
 
   private static void putMount(Map<String, HostHiera.Value> values, String key, Map.Entry<String, Source> fact) {

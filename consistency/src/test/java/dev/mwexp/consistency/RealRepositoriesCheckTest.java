@@ -108,4 +108,51 @@ class RealRepositoriesCheckTest {
       assertThat(RoutingConsistency.check(trees(roots), Spec.defaultSetup()).format()).as("with it").contains(c.getKey());
     }
   }
+  /** Today's real syntax is read, and only mw-experimental is judged (issue 23). */
+  @Test
+  void realSyntaxIsReadAndOnlyMwExperimentalIsJudged() throws Exception {
+    String lua = "puppet/modules/profile/files/trafficserver/x-wikimedia-debug-routing.lua";
+    Map<String, Edit> clean = new LinkedHashMap<>();
+    clean.put("gdnsd's dynamic records and TTL limits", r -> edit(r.get("dns").resolve("templates/wmnet"),
+        "$ORIGIN discovery.wmnet.\n", "$ORIGIN discovery.wmnet.\nlogstash       300/10 IN DYNA metafo!disc-logstash\n"));
+    clean.put("an absolute owner and a TTL in seconds", r -> edit(r.get("dns").resolve("templates/wmnet"),
+        "mw-experimental      1H  IN CNAME    wikikube-worker-exp1001.eqiad.wmnet.",
+        "mw-experimental.eqiad.wmnet. 3600 IN CNAME wikikube-worker-exp1001.eqiad.wmnet."));
+    clean.put("mw-parsoid's backends on the experimental hosts", r -> edit(r.get("puppet").resolve(lua.substring(7)),
+        "            [\"k8s-mw-parsoid\"]",
+        "            [\"k8s-mw-parsoid-exp-eqiad\"]  = { host = \"wikikube-worker-exp1001.eqiad.wmnet\", port = 4452 },\n"
+            + "            [\"k8s-mw-parsoid\"]"));
+    clean.put("a stanza laid out over lines and indented", r -> edit(r.get("puppet").resolve("manifests/site.pp"),
+        "node /^wikikube-worker-exp1001\\.eqiad\\./ {\n", "  node /^wikikube-worker-exp1001\\.eqiad\\./\n  {\n"));
+    clean.put("a LuaJIT int64 port", r -> edit(r.get("puppet").resolve(lua.substring(7)),
+        "\"mw-experimental.eqiad.wmnet\",      port = 4456", "\"mw-experimental.eqiad.wmnet\",      port = 4456LL"));
+    int n = 0;
+    for (Map.Entry<String, Edit> c : clean.entrySet()) {
+      Map<String, Path> roots = Fixtures.copy(Files.createDirectories(tmp.resolve("clean" + n++)));
+      c.getValue().apply(roots);
+      assertThat(RoutingConsistency.check(trees(roots)).format()).as(c.getKey() + ", without the spec")
+          .isEmpty();
+      assertThat(RoutingConsistency.check(trees(roots), Spec.defaultSetup()).format()).as(c.getKey() + ", with it")
+          .isEmpty();
+    }
+    Map<String, Edit> broken = new LinkedHashMap<>();
+    broken.put("NODE_STANZA wikikube-worker-exp1001.eqiad.wmnet: expected role(kubernetes::worker), found"
+        + " role(mediawiki::appserver) [puppet/manifests/site.pp:24]", r -> edit(r.get("puppet").resolve("manifests/site.pp"),
+            "node default {", "node 'wikikube-worker-exp1001.eqiad.wmnet' { role(mediawiki::appserver) }\n\nnode default {"));
+    broken.put("DUPLICATE_KEY k8s-mw-experimental-eqiad: expected the key set once (Lua keeps the last), found set again at "
+        + lua + ":", r -> Files.writeString(r.get("puppet").resolve(lua.substring(7)), Files.readString(r.get("puppet")
+            .resolve(lua.substring(7))) + "debug_maps.default.backends[\"k8s-mw-experimental-eqiad\"] = "
+            + "{ host = \"mw-experimental.codfw.wmnet\", port = 4456 }\n"));
+    n = 0;
+    for (Map.Entry<String, Edit> c : broken.entrySet()) {
+      Map<String, Path> roots = Fixtures.copy(Files.createDirectories(tmp.resolve("broken" + n++)));
+      c.getValue().apply(roots);
+      assertThat(RoutingConsistency.check(trees(roots), Spec.defaultSetup()).format()).as(c.getKey()).contains(c.getKey());
+    }
+    // The assignment after the table routes eqiad's backend to codfw, as LuaJIT would.
+    Map<String, Path> roots = Fixtures.copy(Files.createDirectories(tmp.resolve("late")));
+    broken.get(broken.keySet().toArray(new String[0])[1]).apply(roots);
+    assertThat(RoutingConsistency.check(trees(roots), Spec.defaultSetup()).format())
+        .contains("CROSS_DATACENTER k8s-mw-experimental-eqiad: expected a host of eqiad, found wikikube-worker-exp2001.codfw.wmnet");
+  }
 }
