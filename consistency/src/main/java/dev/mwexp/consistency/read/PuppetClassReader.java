@@ -1,45 +1,44 @@
 package dev.mwexp.consistency.read;
 
 import dev.mwexp.consistency.facts.Source;
+import dev.mwexp.files.TreeException;
+import dev.mwexp.format.MergeConflict;
+import dev.mwexp.format.puppet.PuppetManifest;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
 
 /**
- * What the mw-experimental profile class does to the mount path: the first {@code file} resource
- * with {@code ensure => directory} whose title is a path (a literal, or a parameter's default),
- * and its owner, group and mode as written (literal strings, or the {@code lookup()} default of a
- * parameter the attribute names).
+ * What the mw-experimental profile class does to the mount path, read through the one Puppet
+ * reader ({@link PuppetManifest}): the first {@code file} resource with {@code ensure => directory}
+ * (bare or quoted) whose title is a path (a literal, or a parameter's default), and its owner,
+ * group and mode as written (literals, or the default of the parameter the attribute names).
  */
 public final class PuppetClassReader {
-
-  private static final Pattern FILE =
-      Pattern.compile("file\\s*\\{\\s*(?:'(/[^']*)'|\\$(\\w+))\\s*:([^}]*)\\}", Pattern.DOTALL);
-  private static final Pattern ATTRIBUTE = Pattern.compile("(\\w+)\\s*=>\\s*(?:'([^']*)'|\\$(\\w+))");
 
   private PuppetClassReader() {}
 
   /** {@code path}, {@code owner}, {@code group}, {@code mode} with their sources; empty when no directory is managed. */
-  public static Map<String, Map.Entry<String, Source>> mountDirectory(String file, String text) {
+  public static Map<String, Map.Entry<String, Source>> mountDirectory(String file, String text) throws TreeException {
+    PuppetManifest manifest;
+    try {
+      manifest = PuppetManifest.read(text);
+    } catch (MergeConflict e) {
+      throw new TreeException(file, e.line(), 0, "is not a Puppet manifest mwexp can read: " + e.reason());
+    }
     Map<String, Map.Entry<String, Source>> out = new LinkedHashMap<>();
-    Matcher m = FILE.matcher(text);
-    while (m.find()) {
-      String body = m.group(3);
-      String path = m.group(1) != null ? m.group(1) : parameterDefault(text, m.group(2));
-      if (!body.matches("(?s).*ensure\\s*=>\\s*directory.*") || path == null || !path.startsWith("/")) {
+    for (PuppetManifest.Resource r : manifest.resources()) {
+      PuppetManifest.Value ensure = r.attributes().get("ensure");
+      Optional<PuppetManifest.Value> path = resolve(manifest, r.title());
+      if (!r.type().equals("file") || ensure == null || ensure.isVariable() || !ensure.text().equals("directory")
+          || path.isEmpty() || !path.get().text().startsWith("/")) {
         continue;
       }
-      out.put("path", Map.entry(path, Source.of(file, line(text, m.start()))));
-      Matcher a = ATTRIBUTE.matcher(body);
-      while (a.find()) {
-        String name = a.group(1);
-        if (!(name.equals("owner") || name.equals("group") || name.equals("mode"))) {
-          continue;
-        }
-        String value = a.group(2) != null ? a.group(2) : parameterDefault(text, a.group(3));
-        if (value != null) {
-          out.put(name, Map.entry(value, Source.of(file, line(text, m.start(3) + a.start()))));
+      out.put("path", Map.entry(path.get().text(), Source.of(file, r.line())));
+      for (String name : new String[] {"owner", "group", "mode"}) {
+        PuppetManifest.Value written = r.attributes().get(name);
+        if (written != null) {
+          resolve(manifest, written).ifPresent(v -> out.put(name, Map.entry(v.text(), Source.of(file, written.line()))));
         }
       }
       return out;
@@ -47,14 +46,8 @@ public final class PuppetClassReader {
     return out;
   }
 
-  /** {@code $name = lookup('…', {'default_value' => 'x'})} or {@code $name = 'x'} in the parameters. */
-  private static String parameterDefault(String text, String name) {
-    Matcher m = Pattern.compile("\\$" + name + "\\s*=\\s*(?:lookup\\([^)]*'default_value'\\s*=>\\s*'([^']*)'|'([^']*)')")
-        .matcher(text);
-    return m.find() ? (m.group(1) != null ? m.group(1) : m.group(2)) : null;
-  }
-
-  private static int line(String text, int offset) {
-    return dev.mwexp.format.Lines.number(text, offset);
+  /** A literal as written, or a variable's parameter default. */
+  private static Optional<PuppetManifest.Value> resolve(PuppetManifest manifest, PuppetManifest.Value v) {
+    return v.isVariable() ? manifest.parameterDefault(v.text()) : Optional.of(v);
   }
 }

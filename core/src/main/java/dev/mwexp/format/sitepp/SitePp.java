@@ -1,6 +1,9 @@
 package dev.mwexp.format.sitepp;
 
 import dev.mwexp.format.MergeConflict;
+import dev.mwexp.format.puppet.PuppetManifest;
+import dev.mwexp.format.puppet.PuppetManifest.Matcher;
+import dev.mwexp.format.puppet.PuppetManifest.Node;
 import dev.mwexp.fragment.Globs;
 import dev.mwexp.fragment.Merge.NodeStanzas;
 import java.util.ArrayList;
@@ -11,9 +14,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The one reader and editor of {@code manifests/site.pp}'s node statements. It tokenises the
- * Puppet text in one pass (comments, quoted strings with escapes, regex literals, braces), so a
- * node statement is found in any layout: indented, with its {@code {} on the next line, with
+ * The editor of {@code manifests/site.pp}'s node statements, over {@link PuppetManifest}'s reading
+ * of them (tokens, not lines), so a node statement is found in any layout: indented, with its {@code {} on the next line, with
  * several matchers, exact names ({@code node 'host.eqiad.wmnet'}) or regexes.
  *
  * <p>A host's node is chosen as Puppet chooses it: an exact name (the FQDN, then its shorter
@@ -26,38 +28,29 @@ public final class SitePp {
 
   private SitePp() {}
 
-  /** A node statement: lines [first, last] (1-based), its matchers and the role its body gives. */
-  public record Node(int first, int last, List<Matcher> matchers, String role) {}
-
-  /** A node matcher: an exact name, a regex (its source, without slashes), or {@code default}. */
-  public record Matcher(String text, boolean regex) {
-
-    boolean isDefault() {
-      return !regex && text.equals("default");
+  /**
+   * How strongly Puppet picks {@code m} for {@code fqdn}: 3 an exact name (the certname or one of
+   * its shorter dotted prefixes), 2 a regex, 1 {@code default}, 0 not at all.
+   */
+  static int strength(Matcher m, String fqdn) {
+    if (!m.regex() && m.text().equals("default")) {
+      return 1;
     }
-
-    /** Whether Puppet picks this matcher for {@code fqdn}, and how strongly: 3 exact, 2 regex, 1 default, 0 no. */
-    int strength(String fqdn) {
-      if (isDefault()) {
-        return 1;
-      }
-      if (!regex) {
-        String name = text.toLowerCase(Locale.ROOT);
-        // Puppet tries the certname and then each shorter dotted prefix of it.
-        for (String candidate = fqdn; ; candidate = candidate.substring(0, candidate.lastIndexOf('.'))) {
-          if (candidate.equals(name)) {
-            return 3;
-          }
-          if (candidate.indexOf('.') < 0) {
-            return 0;
-          }
+    if (!m.regex()) {
+      String name = m.text().toLowerCase(Locale.ROOT);
+      for (String candidate = fqdn; ; candidate = candidate.substring(0, candidate.lastIndexOf('.'))) {
+        if (candidate.equals(name)) {
+          return 3;
+        }
+        if (candidate.indexOf('.') < 0) {
+          return 0;
         }
       }
-      try {
-        return java.util.regex.Pattern.compile(text).matcher(fqdn).find() ? 2 : 0;
-      } catch (java.util.regex.PatternSyntaxException e) {
-        return 0; // a Ruby-only construct: not a regex mwexp can evaluate, so not one of its hosts' nodes
-      }
+    }
+    try {
+      return java.util.regex.Pattern.compile(m.text()).matcher(fqdn).find() ? 2 : 0;
+    } catch (java.util.regex.PatternSyntaxException e) {
+      return 0; // a Ruby-only construct: not a regex mwexp can evaluate, so not one of its hosts' nodes
     }
   }
 
@@ -66,7 +59,7 @@ public final class SitePp {
 
   /** Every node statement of the file, in order. */
   public static List<Node> nodes(String text) throws MergeConflict {
-    return new Reader(text).nodes();
+    return PuppetManifest.read(text).nodes();
   }
 
   /**
@@ -125,8 +118,8 @@ public final class SitePp {
       int best = 1;
       for (Node n : nodes) {
         for (Matcher m : n.matchers()) {
-          if (m.strength(fqdn) > best) {
-            best = m.strength(fqdn);
+          if (strength(m, fqdn) > best) {
+            best = strength(m, fqdn);
             chosen = n;
           }
         }
@@ -184,205 +177,5 @@ public final class SitePp {
       end--;
     }
     return end;
-  }
-
-  /** One pass over the text: node statements at the top level, with their bodies' brace depth. */
-  private static final class Reader {
-    private final String s;
-    private int i;
-    private int line = 1;
-
-    Reader(String s) {
-      this.s = s;
-    }
-
-    List<Node> nodes() throws MergeConflict {
-      List<Node> out = new ArrayList<>();
-      int depth = 0;
-      while (true) {
-        skipBlank();
-        if (i >= s.length()) {
-          return out;
-        }
-        char c = s.charAt(i);
-        if (c == '{') {
-          depth++;
-          i++;
-        } else if (c == '}') {
-          depth = Math.max(0, depth - 1);
-          i++;
-        } else if (c == '\'' || c == '"') {
-          string(c);
-        } else if (c == '/' && afterMatchOperator()) {
-          i = regexEnd(i + 1) + 1;
-        } else if (depth == 0 && word().equals("node")) {
-          out.add(node());
-        } else {
-          i += Math.max(1, word().length());
-        }
-      }
-    }
-
-    /** Whether a {@code /} at {@code i} opens a regex: it follows {@code =~} or {@code !~}. */
-    private boolean afterMatchOperator() {
-      int k = i - 1;
-      while (k >= 0 && Character.isWhitespace(s.charAt(k))) {
-        k--;
-      }
-      return k >= 1 && s.charAt(k) == '~' && (s.charAt(k - 1) == '=' || s.charAt(k - 1) == '!');
-    }
-
-    /** {@code node m1, m2 [inherits x] { body }}, the reader at {@code node}. */
-    private Node node() throws MergeConflict {
-      int first = line;
-      i += 4;
-      List<Matcher> matchers = new ArrayList<>();
-      while (true) {
-        skipBlank();
-        if (i >= s.length()) {
-          throw new MergeConflict(first, "node statement opened here has no body");
-        }
-        char c = s.charAt(i);
-        if (c == '/') {
-          int start = i + 1;
-          int end = regexEnd(start);
-          matchers.add(new Matcher(s.substring(start, end), true));
-          i = end + 1;
-        } else if (c == '\'' || c == '"') {
-          matchers.add(new Matcher(string(c), false));
-        } else if (c == '{') {
-          break;
-        } else if (c == ',') {
-          i++;
-          continue;
-        } else {
-          String w = word();
-          if (w.isEmpty()) {
-            throw new MergeConflict(line, "unexpected '" + c + "' in the node statement opened on line " + first);
-          }
-          i += w.length();
-          if (w.equals("inherits")) {
-            skipBlank();
-            i += word().length();
-          } else {
-            matchers.add(new Matcher(w, false));
-          }
-          continue;
-        }
-      }
-      // The body, to its matching brace; the role it names.
-      int open = line;
-      i++;
-      int depth = 1;
-      StringBuilder code = new StringBuilder();
-      while (depth > 0) {
-        skipBlank();
-        if (i >= s.length()) {
-          throw new MergeConflict(open, "node statement opened here is never closed");
-        }
-        char c = s.charAt(i);
-        if (c == '{') {
-          depth++;
-          i++;
-        } else if (c == '}') {
-          depth--;
-          i++;
-        } else if (c == '\'' || c == '"') {
-          code.append('\'').append(string(c)).append('\'');
-        } else if (c == '/' && afterMatchOperator()) {
-          i = regexEnd(i + 1) + 1;
-        } else {
-          code.append(c);
-          i++;
-        }
-      }
-      return new Node(first, line, List.copyOf(matchers), role(code.toString()));
-    }
-
-    /** The argument of {@code role(x)} in a body's code (strings quoted with ', comments gone). */
-    private static String role(String code) {
-      String flat = code.replaceAll("\\s+", "");
-      int at = flat.indexOf("role(");
-      if (at < 0 || (at > 0 && (Character.isLetterOrDigit(flat.charAt(at - 1)) || flat.charAt(at - 1) == '_'))) {
-        return "";
-      }
-      int close = flat.indexOf(')', at);
-      return close < 0 ? "" : flat.substring(at + 5, close).replace("'", "");
-    }
-
-    private int regexEnd(int from) throws MergeConflict {
-      for (int k = from; k < s.length(); k++) {
-        char c = s.charAt(k);
-        if (c == '\\') {
-          k++;
-        } else if (c == '/') {
-          return k;
-        } else if (c == '\n') {
-          break;
-        }
-      }
-      throw new MergeConflict(line, "a node regex is not closed on its line");
-    }
-
-    /** A quoted string's value, the reader past its closing quote. */
-    private String string(char quote) throws MergeConflict {
-      int start = line;
-      StringBuilder out = new StringBuilder();
-      i++;
-      while (i < s.length()) {
-        char c = s.charAt(i++);
-        if (c == '\n') {
-          line++;
-        }
-        if (c == quote) {
-          return out.toString();
-        }
-        if (c == '\\' && i < s.length()) {
-          char e = s.charAt(i++);
-          if (e == '\n') {
-            line++;
-          }
-          out.append(e == quote || e == '\\' ? String.valueOf(e) : "\\" + e);
-        } else {
-          out.append(c);
-        }
-      }
-      throw new MergeConflict(start, "a string opened here is never closed");
-    }
-
-    private String word() {
-      int k = i;
-      while (k < s.length() && (Character.isLetterOrDigit(s.charAt(k)) || "_:.-$".indexOf(s.charAt(k)) >= 0)) {
-        k++;
-      }
-      return s.substring(i, k);
-    }
-
-    private void skipBlank() {
-      while (i < s.length()) {
-        char c = s.charAt(i);
-        if (c == '\n') {
-          line++;
-          i++;
-        } else if (Character.isWhitespace(c)) {
-          i++;
-        } else if (c == '#') {
-          while (i < s.length() && s.charAt(i) != '\n') {
-            i++;
-          }
-        } else if (c == '/' && i + 1 < s.length() && s.charAt(i + 1) == '*') {
-          int end = s.indexOf("*/", i + 2);
-          int stop = end < 0 ? s.length() : end + 2;
-          for (int k = i; k < stop; k++) {
-            if (s.charAt(k) == '\n') {
-              line++;
-            }
-          }
-          i = stop;
-        } else {
-          return;
-        }
-      }
-    }
   }
 }
