@@ -86,6 +86,22 @@ class RepositoriesCommandsTest {
         .endsWith("4 violations, 0 differences\n");
   }
 
+  /** Issue 23: a compiled tree without mediawiki-config/ is missing it, as it would be missing any other. */
+  @Test
+  void aCompiledTreeWithoutOneRepositorySaysWhichIsMissing() throws Exception {
+    Path out = tmp.resolve("compiled");
+    assertThat(run("compile", "--out", out.toString()).code()).isZero();
+    try (var walk = Files.walk(out.resolve("mediawiki-config"))) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+    CliRun r = run("check", "--no-drift", "--against", out.toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.out()).isEqualTo("MISSING mediawiki-config/debug.json: expected the WikimediaDebug backends list under "
+        + out + ", found nothing there\n1 violations, 0 differences\n");
+  }
+
   /** Issue 16: --output json is one document of the library's values, with the same exit code. */
   @Test
   void jsonOutputIsOneDocumentOfTheLibrarysValues() throws Exception {

@@ -24,6 +24,7 @@ public final class ArtifactTrees {
   private final List<Path> zones;
   private final String role;
   private final String service;
+  private final boolean everyRepository;
 
   private ArtifactTrees(Builder b) {
     this.root = Optional.ofNullable(b.root);
@@ -35,6 +36,15 @@ public final class ArtifactTrees {
     this.zones = List.copyOf(b.zones);
     this.role = b.role;
     this.service = b.service;
+    this.everyRepository = b.everyRepository;
+  }
+
+  /**
+   * Whether the tree is laid out as compile writes it, one directory per repository, so that a
+   * repository missing from it is missing, not left out on purpose.
+   */
+  public boolean everyRepository() {
+    return everyRepository;
   }
 
   public static Builder builder() {
@@ -52,6 +62,7 @@ public final class ArtifactTrees {
     for (dev.mwexp.fragment.Repository r : dev.mwexp.fragment.Repository.values()) {
       if (Files.isDirectory(root.resolve(r.directory()), LinkOption.NOFOLLOW_LINKS)) {
         b.repository(r, root.resolve(r.directory()));
+        b.everyRepository = true;
       }
     }
     // Links are judged (and refused) when the checker reads through them, not here.
@@ -167,6 +178,7 @@ public final class ArtifactTrees {
     private final List<Path> zones = new java.util.ArrayList<>();
     private String role = "kubernetes/worker";
     private String service = "mw-experimental";
+    private boolean everyRepository;
 
     /** The service's name, as deployment-charts names its directory (default mw-experimental). */
     public Builder service(String name) {

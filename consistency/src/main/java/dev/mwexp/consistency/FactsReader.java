@@ -233,6 +233,10 @@ final class FactsReader {
     Optional<List<String>> debugList = Optional.empty();
     String debugJson = "";
     Path mwConfig = repos.get(Repository.MEDIAWIKI_CONFIG);
+    if (mwConfig == null && trees.everyRepository()) {
+      unreadable.add(missing(tree, Repository.MEDIAWIKI_CONFIG.directory() + "/debug.json",
+          "the WikimediaDebug backends list"));
+    }
     if (mwConfig != null) {
       Path file = mwConfig.resolve("debug.json");
       debugJson = tree.name(file);
