@@ -74,7 +74,7 @@ final class CompileCommand implements Command {
       e.offending().forEach(f -> err.println("  " + dev.mwexp.files.Inert.text(f)));
       return ExitCodes.OUTPUT;
     }
-    out.println("wrote " + artifacts.files().size() + " files to " + dir);
+    out.println("wrote " + artifacts.files().size() + " files to " + dev.mwexp.files.Inert.text(String.valueOf(dir)));
     return ExitCodes.OK;
   }
 }

@@ -69,7 +69,7 @@ final class SyncCommand implements Command {
       if (dryRun) {
         out.print(plan.diff());
       } else {
-        plan.write().forEach(f -> out.println("wrote " + f));
+        plan.write().forEach(f -> out.println("wrote " + dev.mwexp.files.Inert.text(String.valueOf(f))));
       }
       out.println(plan.changes().size() + (plan.changes().size() == 1 ? " file " : " files ")
           + (plan.isEmpty() ? "to change: in sync" : dryRun ? "would change" : "changed"));

@@ -27,7 +27,9 @@ public final class UnifiedDiff {
     List<String> b = lines(after.orElse(""));
     String from = before.isPresent() ? "a/" + path : "/dev/null";
     String to = after.isPresent() ? "b/" + path : "/dev/null";
-    StringBuilder out = new StringBuilder("diff --git a/" + path + " b/" + path + "\n");
+    // The header names the file too: a name with ESC, CR or LF must not forge lines there either.
+    String shown = Inert.text(path);
+    StringBuilder out = new StringBuilder("diff --git a/" + shown + " b/" + shown + "\n");
     if (before.isEmpty()) {
       out.append("new file mode 100644\n");
     } else if (after.isEmpty()) {
