@@ -139,9 +139,8 @@ class SyncTest {
 
     assertThatThrownBy(() -> plan(Spec.parse(spec, "spec.yaml"), roots))
         .isInstanceOfSatisfying(CheckoutException.class, e -> assertThat(e.problems()).containsExactlyInAnyOrder(
-            "puppet/manifests/site.pp:12: the node stanza of wikikube-worker-exp1001 was edited by hand (role insetup,"
-                + " datacenter eqiad); mwexp writes role(kubernetes::worker) for wikikube-worker-exp1001.eqiad; fix or"
-                + " remove it by hand",
+            "puppet/manifests/site.pp:12: the node statement Puppet picks for wikikube-worker-exp1001.eqiad.wmnet gives"
+                + " role(insetup); mwexp writes role(kubernetes::worker) for it; fix or remove that node by hand",
             "puppet/modules/profile/files/trafficserver/x-wikimedia-debug-routing.lua:27: has table entries sharing a"
                 + " line; mwexp needs one entry a line in table opened on line 22"));
     assertThat(Fixtures.snapshot(dir)).isEqualTo(before);

@@ -157,13 +157,22 @@ public final class YamlEditor {
   // ---- set ----
 
   private static String set(String text, MappingNode mapping, List<String> path, Object value) throws MergeConflict {
-    Block block = new Block(0, text.length(), mapping);
+    Block block = new Block(0, documentEnd(text, mapping), mapping);
+    Sharing sharing = Sharing.of(mapping);
     for (int i = 0; i < path.size(); i++) {
       String key = path.get(i);
       Optional<Entry> entry = block.entry(text, key);
       boolean last = i == path.size() - 1;
       if (entry.isEmpty()) {
         Object rest = nest(path.subList(i + 1, path.size()), value);
+        Object merged = block.node == null ? null : mergedValue(block.node, key);
+        if (!last && merged instanceof Map<?, ?> m) {
+          // The key comes through a merge (<<: *defaults): an explicit key replaces all of it, so
+          // it is written out whole with mwexp's change, and every other value stays what it was.
+          Map<String, Object> copy = copy(m);
+          put(copy, path.subList(i + 1, path.size()), value);
+          rest = copy;
+        }
         return insert(text, block, key, rest);
       }
       Entry e = entry.get();
@@ -172,7 +181,20 @@ public final class YamlEditor {
         if (equal(current, normalize(value))) {
           return text;
         }
+        sharing.refuseShared(e, key, text);
         return text.substring(0, e.from) + render(key, value, e.indent) + text.substring(e.to);
+      }
+      boolean alias = e.value.getStartMark().getIndex() < e.from || e.value.getStartMark().getIndex() >= e.to;
+      if (alias && e.value instanceof MappingNode) {
+        // mwexp's own key holds an alias (key: *defaults): it gets its own copy, with the change,
+        // rather than an edit of the anchor that other keys reach.
+        Object current = value(e);
+        Map<String, Object> copy = copy((Map<?, ?>) current);
+        put(copy, path.subList(i + 1, path.size()), value);
+        if (equal(normalize(current), normalize(copy))) {
+          return text;
+        }
+        return text.substring(0, e.from) + render(key, copy, e.indent) + text.substring(e.to);
       }
       if (!(e.value instanceof MappingNode child) || child.getFlowStyle() == DumperOptions.FlowStyle.FLOW) {
         Object current = value(e);
@@ -183,9 +205,127 @@ public final class YamlEditor {
         Object rest = nest(path.subList(i + 1, path.size()), value);
         return text.substring(0, e.from) + render(key, rest, e.indent) + text.substring(e.to);
       }
+      sharing.refuseSharedNode(child, e, key, text);
       block = new Block(Lines.end(text, e.from), e.to, child);
     }
     return text;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> copy(Map<?, ?> m) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    m.forEach((k, v) -> out.put(String.valueOf(k), v instanceof Map<?, ?> child ? copy(child) : v));
+    return out;
+  }
+
+  /** The value {@code key} gets through the mapping's merge keys only; null when none gives it. */
+  private static Object mergedValue(MappingNode node, String key) throws MergeConflict {
+    boolean merges = node.getValue().stream()
+        .anyMatch(t -> t.getKeyNode() instanceof ScalarNode k && k.getValue().equals("<<"));
+    if (!merges) {
+      return null;
+    }
+    Object all;
+    try {
+      all = YamlValues.of(node);
+    } catch (RuntimeException e) {
+      throw notYaml(e);
+    }
+    return all instanceof Map<?, ?> m ? m.get(key) : null;
+  }
+
+  /**
+   * Which nodes of the document more than one place reaches (an anchor and its aliases): an edit
+   * of such a node, or inside it, would change another key's value too.
+   */
+  private static final class Sharing {
+    private final java.util.IdentityHashMap<Node, Integer> uses = new java.util.IdentityHashMap<>();
+    private final java.util.IdentityHashMap<Node, Integer> aliasLine = new java.util.IdentityHashMap<>();
+
+    static Sharing of(Node root) {
+      Sharing s = new Sharing();
+      if (root != null) {
+        s.count(root, 0);
+      }
+      return s;
+    }
+
+    private void count(Node node, int depth) {
+      int n = uses.merge(node, 1, Integer::sum);
+      if (n > 1 || depth > YamlValues.MAX_DEPTH) {
+        return; // visited already: its children were counted the first time
+      }
+      if (node instanceof MappingNode m) {
+        for (NodeTuple t : m.getValue()) {
+          count(t.getKeyNode(), depth + 1);
+          noteAlias(t.getValueNode(), t.getKeyNode());
+          count(t.getValueNode(), depth + 1);
+        }
+      } else if (node instanceof org.yaml.snakeyaml.nodes.SequenceNode seq) {
+        seq.getValue().forEach(child -> count(child, depth + 1));
+      }
+    }
+
+    private void noteAlias(Node value, Node key) {
+      if (uses.containsKey(value)) {
+        aliasLine.putIfAbsent(value, key.getStartMark().getLine() + 1);
+      }
+    }
+
+    /** A conflict when the entry's value, or anything in it, is reached from elsewhere too. */
+    void refuseShared(Entry e, String key, String text) throws MergeConflict {
+      boolean alias = e.value.getStartMark().getIndex() < e.from || e.value.getStartMark().getIndex() >= e.to;
+      if (alias) {
+        return; // key: *anchor — replacing the alias changes only this key
+      }
+      refuseSharedTree(e.value, e, key, new java.util.IdentityHashMap<>());
+    }
+
+    private void refuseSharedTree(Node node, Entry e, String key, java.util.IdentityHashMap<Node, Boolean> seen)
+        throws MergeConflict {
+      if (seen.put(node, Boolean.TRUE) != null) {
+        return;
+      }
+      refuseSharedNode(node, e, key, null);
+      if (node instanceof MappingNode m) {
+        for (NodeTuple t : m.getValue()) {
+          refuseSharedTree(t.getValueNode(), e, key, seen);
+        }
+      } else if (node instanceof org.yaml.snakeyaml.nodes.SequenceNode seq) {
+        for (Node child : seq.getValue()) {
+          refuseSharedTree(child, e, key, seen);
+        }
+      }
+    }
+
+    void refuseSharedNode(Node node, Entry e, String key, String text) throws MergeConflict {
+      if (uses.getOrDefault(node, 0) > 1) {
+        throw new MergeConflict(node.getStartMark().getLine() + 1, key + " holds an anchor (&" + node.getAnchor()
+            + ") that line " + aliasLine.getOrDefault(node, 0) + " reuses; changing it would change that key too."
+            + " Give mwexp's key its own value, without the anchor, by hand");
+      }
+    }
+  }
+
+  /**
+   * Where the top mapping's document ends: before a {@code ...} or {@code ---} line at column 0
+   * after it, else at the end of the text; keys are never added after a document marker.
+   */
+  private static int documentEnd(String text, MappingNode mapping) {
+    if (mapping == null) {
+      return text.length();
+    }
+    int from = mapping.getEndMark().getIndex();
+    int at = Lines.start(text, Math.min(from, text.length()));
+    for (int i = at; i < text.length(); i = Lines.end(text, i)) {
+      if (text.startsWith("...", i) || text.startsWith("---", i)) {
+        return i;
+      }
+      if (Lines.end(text, i) == i) {
+        break;
+      }
+    }
+    return text.length();
   }
 
   private static Object nest(List<String> path, Object value) {
@@ -341,9 +481,13 @@ public final class YamlEditor {
     }
   }
 
-  /** SnakeYAML's and YamlValues' messages name the line themselves. */
+  /** The line SnakeYAML marks (1-based), and its first message line. */
   private static MergeConflict notYaml(RuntimeException e) {
-    return new MergeConflict(0, "is not YAML: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+    int line = e instanceof org.yaml.snakeyaml.error.MarkedYAMLException marked && marked.getProblemMark() != null
+        ? marked.getProblemMark().getLine() + 1 : 0;
+    String message = e instanceof org.yaml.snakeyaml.error.MarkedYAMLException marked && marked.getProblem() != null
+        ? marked.getProblem() : String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+    return new MergeConflict(line, "is not YAML: " + message);
   }
 
   private static LoaderOptions options() {

@@ -22,7 +22,7 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 public final class YamlValues {
 
-  private static final int MAX_DEPTH = 64;
+  static final int MAX_DEPTH = 64;
 
   private YamlValues() {}
 
