@@ -34,56 +34,91 @@ public final class JsonListEditor {
   public static String apply(String text, JsonListItems merge) throws MergeConflict {
     ListSource list = parse(text, merge.key());
     List<String> items = list.items();
-    List<String> raw = list.raw();
-    List<String> keep = new ArrayList<>();
+    // The final list as indexes into the original items, and -1 - k for the k-th new item.
+    List<Integer> keep = new ArrayList<>();
+    java.util.Set<String> seen = new java.util.HashSet<>();
     int lastOwned = -1;
     for (int i = 0; i < items.size(); i++) {
       String item = items.get(i);
       boolean owned = Globs.matchesAny(merge.ownedGlobs(), item) || merge.items().contains(item);
-      if (owned && !merge.items().contains(item)) {
+      if (owned && (!merge.items().contains(item) || !seen.add(item))) {
         continue;
       }
       if (owned) {
-        if (keep.stream().anyMatch(raw.get(i)::equals)) {
-          continue;
-        }
         lastOwned = keep.size();
       }
-      keep.add(raw.get(i));
+      keep.add(i);
     }
+    List<String> added = new ArrayList<>();
     int insertAt = lastOwned < 0 ? keep.size() : lastOwned + 1;
     for (String want : merge.items()) {
       if (!items.contains(want)) {
-        keep.add(insertAt++, quote(want));
+        keep.add(insertAt++, -1 - added.size());
+        added.add(quote(want));
       }
     }
-    if (keep.equals(raw)) {
+    List<Integer> unchanged = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      unchanged.add(i);
+    }
+    if (keep.equals(unchanged)) {
       return text;
     }
-    String closeIndent = Lines.indent(text, list.close());
-    String itemIndent = raw.isEmpty() ? closeIndent + "  " : Lines.indent(text, list.firstItem());
-    if (Lines.start(text, list.close()) == Lines.start(text, list.open())) {
-      closeIndent = Lines.indent(text, list.open());
-      itemIndent = closeIndent + "  ";
+    return text.substring(0, list.open() + 1) + body(text, list, keep, added) + text.substring(list.close());
+  }
+
+  /**
+   * The text between the brackets: the original text around and between items wherever two
+   * items stay neighbours, and a separator learned from the list (its line ending and indent, or
+   * ", " in a one-line list) wherever the neighbours are new.
+   */
+  private static String body(String text, ListSource list, List<Integer> keep, List<String> added) {
+    List<int[]> spans = list.spans();
+    String nl = text.contains("\r\n") ? "\r\n" : "\n";
+    String leading;
+    String trailing;
+    String separator;
+    if (spans.isEmpty()) {
+      String indent = Lines.indent(text, list.open());
+      leading = nl + indent + "  ";
+      trailing = nl + indent;
+      separator = "," + nl + indent + "  ";
+    } else {
+      leading = text.substring(list.open() + 1, spans.get(0)[0]);
+      trailing = text.substring(spans.get(spans.size() - 1)[1], list.close());
+      separator = spans.size() > 1 ? text.substring(spans.get(0)[1], spans.get(1)[0])
+          : "," + (leading.contains("\n") ? leading.substring(leading.lastIndexOf('\n') - (leading.contains("\r\n") ? 1 : 0))
+              : " ");
     }
-    StringBuilder body = new StringBuilder("[");
-    for (int i = 0; i < keep.size(); i++) {
-      body.append(i == 0 ? "\n" : ",\n").append(itemIndent).append(keep.get(i));
+    if (keep.isEmpty()) {
+      return "";
     }
-    body.append(keep.isEmpty() ? "" : "\n" + closeIndent).append("]");
-    return text.substring(0, list.open()) + body + text.substring(list.close() + 1);
+    StringBuilder out = new StringBuilder(leading);
+    for (int k = 0; k < keep.size(); k++) {
+      int index = keep.get(k);
+      if (k > 0) {
+        int previous = keep.get(k - 1);
+        boolean neighbours = previous >= 0 && index == previous + 1;
+        out.append(neighbours ? text.substring(spans.get(previous)[1], spans.get(index)[0])
+            : index > 0 ? text.substring(spans.get(index - 1)[1], spans.get(index)[0]) : separator);
+      }
+      out.append(index >= 0 ? text.substring(spans.get(index)[0], spans.get(index)[1]) : added.get(-1 - index));
+    }
+    return out.append(trailing).toString();
   }
 
   /**
    * The list under the top-level key as the parser saw it: each item's value and source text,
    * the offsets of its brackets and of its first item ({@code close} when empty).
    */
-  private record ListSource(List<String> items, List<String> raw, int open, int close, int firstItem) {}
+  private record ListSource(List<String> items, List<int[]> spans, int open, int close) {}
 
   /** One streaming pass: what the list holds and where its text is, for the key's last occurrence. */
   private static ListSource parse(String text, String key) throws MergeConflict {
     ListSource found = null;
-    try (JsonParser p = Json.FACTORY.createParser(text)) {
+    // A byte-order mark is kept as it is: read as a blank of the same length, so offsets hold.
+    String json = text.startsWith("\uFEFF") ? " " + text.substring(1) : text;
+    try (JsonParser p = Json.FACTORY.createParser(json)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw new MergeConflict(0, "has no list \"" + key + "\" at its top; mwexp keeps its backends there");
       }
@@ -97,11 +132,9 @@ public final class JsonListEditor {
         }
         int open = offset(p.currentTokenLocation());
         List<String> items = new ArrayList<>();
-        List<String> raw = new ArrayList<>();
-        int firstItem = -1;
+        List<int[]> spans = new ArrayList<>();
         for (JsonToken item = p.nextToken(); item != JsonToken.END_ARRAY; item = p.nextToken()) {
           int from = offset(p.currentTokenLocation());
-          firstItem = firstItem < 0 ? from : firstItem;
           if (item == JsonToken.START_OBJECT || item == JsonToken.START_ARRAY) {
             items.add(item == JsonToken.START_OBJECT ? "{…}" : "[…]");
             p.skipChildren();
@@ -109,10 +142,10 @@ public final class JsonListEditor {
             items.add(p.getText());
           }
           // The parser has now read the whole item: its location is the item's end.
-          raw.add(text.substring(from, offset(p.currentLocation())));
+          spans.add(new int[] {from, offset(p.currentLocation())});
         }
         int close = offset(p.currentTokenLocation());
-        found = new ListSource(items, raw, open, close, firstItem < 0 ? close : firstItem);
+        found = new ListSource(items, spans, open, close);
       }
       if (p.nextToken() != null) {
         throw new MergeConflict(p.currentLocation().getLineNr(), "is not JSON: text after the top-level object");

@@ -61,9 +61,30 @@ class JsonListEditorTest {
     JsonListItems merge = new JsonListItems("backends", List.of("k8s-mw-experimental-eqiad"),
         List.of("k8s-mw-experimental-*"), "{\"backends\": []}\n");
     String twice = "{\"backends\": [\"old\"],\n \"backends\": [\"mwdebug1001.eqiad.wmnet\"]}\n";
-    assertThat(JsonListEditor.apply(twice, merge)).isEqualTo("{\"backends\": [\"old\"],\n \"backends\": [\n"
-        + "   \"mwdebug1001.eqiad.wmnet\",\n   \"k8s-mw-experimental-eqiad\"\n ]}\n");
+    // A one-line list stays on one line (issue 23).
+    assertThat(JsonListEditor.apply(twice, merge)).isEqualTo("{\"backends\": [\"old\"],\n \"backends\":"
+        + " [\"mwdebug1001.eqiad.wmnet\", \"k8s-mw-experimental-eqiad\"]}\n");
     String escaped = "{\"back\\u0065nds\": []}";
     assertThat(JsonListEditor.apply(escaped, merge)).isEqualTo("{\"back\\u0065nds\": [\n  \"k8s-mw-experimental-eqiad\"\n]}");
+  }
+
+  /** Issue 23: only the bytes of the items that change change; CRLF, a BOM and the layout stay. */
+  @Test
+  void lineEndingsByteOrderMarkAndLayoutStay() throws Exception {
+    JsonListItems merge = new JsonListItems("backends", List.of("k8s-mw-experimental-eqiad", "k8s-mw-experimental-codfw"),
+        List.of("k8s-mw-experimental-*"), "{\"backends\": []}\n");
+    String crlf = "\uFEFF{\r\n  \"backends\": [\r\n    \"k8s-mwdebug\",\r\n    \"k8s-mw-experimental-eqiad\",\r\n"
+        + "    \"k8s-mw-experimental-old\",\r\n    \"k8s-mw-parsoid\"\r\n  ]\r\n}\r\n";
+    String after = JsonListEditor.apply(crlf, merge);
+    assertThat(after).isEqualTo("\uFEFF{\r\n  \"backends\": [\r\n    \"k8s-mwdebug\",\r\n    \"k8s-mw-experimental-eqiad\",\r\n"
+        + "    \"k8s-mw-experimental-codfw\",\r\n    \"k8s-mw-parsoid\"\r\n  ]\r\n}\r\n");
+    assertThat(JsonListEditor.apply(after, merge)).isEqualTo(after);
+    // The last item removed, and one added into a one-item list: the separators are the list's own.
+    JsonListItems eqiad = new JsonListItems("backends", List.of("k8s-mw-experimental-eqiad"),
+        List.of("k8s-mw-experimental-*"), "");
+    assertThat(JsonListEditor.apply("{\"backends\": [\"a\",  \"b\",  \"k8s-mw-experimental-codfw\"]}", eqiad))
+        .isEqualTo("{\"backends\": [\"a\",  \"b\",  \"k8s-mw-experimental-eqiad\"]}");
+    assertThat(JsonListEditor.apply("{\"backends\": [\n\t\"a\"\n]}", eqiad))
+        .isEqualTo("{\"backends\": [\n\t\"a\",\n\t\"k8s-mw-experimental-eqiad\"\n]}");
   }
 }
