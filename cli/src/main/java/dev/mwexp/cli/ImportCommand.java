@@ -6,6 +6,9 @@ import dev.mwexp.cli.args.UsageException;
 import dev.mwexp.consistency.ArtifactTrees;
 import dev.mwexp.consistency.Importer;
 import dev.mwexp.fragment.Repository;
+import dev.mwexp.repos.CheckoutException;
+import dev.mwexp.repos.HandEdits;
+import dev.mwexp.spec.Spec;
 import dev.mwexp.spec.SpecException;
 import dev.mwexp.validation.Problem;
 import java.io.PrintWriter;
@@ -18,7 +21,7 @@ final class ImportCommand implements Command {
 
   private static final CommandSyntax SYNTAX = new CommandSyntax("import",
       "Print the spec that describes what checkouts of the four repositories hold today;"
-          + " a sync of it onto the same checkouts changes nothing.",
+          + " a sync of it onto the same checkouts changes nothing, except the hand edits it warns of on stderr.",
       RepositoryOptions.options(List.of(), List.of()), null, null,
       List.of("mwexp import --puppet ~/puppet --charts ~/deployment-charts --dns ~/dns"
           + " --mediawiki-config ~/mediawiki-config > mw-experimental.yaml"));
@@ -37,7 +40,16 @@ final class ImportCommand implements Command {
     ArtifactTrees.Builder trees = ArtifactTrees.builder();
     repos.forEach(trees::repository);
     try {
-      out.print(Importer.spec(trees.build()));
+      String spec = Importer.spec(trees.build());
+      out.print(spec);
+      // What the spec cannot express, a sync of it would revert: say so now, on stderr.
+      try {
+        for (String warning : HandEdits.revertedBy(Spec.parse(spec, "<imported>"), repos)) {
+          err.println(warning);
+        }
+      } catch (CheckoutException e) {
+        e.problems().forEach(p -> err.println("warning: " + dev.mwexp.files.Inert.text(p)));
+      }
       return ExitCodes.OK;
     } catch (SpecException e) {
       for (Problem p : e.problems()) {

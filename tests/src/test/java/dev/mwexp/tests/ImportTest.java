@@ -54,4 +54,29 @@ class ImportTest {
       }
     });
   }
+
+  /** Issue 23: hand edits the spec cannot express are named, each with the lines a sync would revert. */
+  @Test
+  void handEditsTheSpecCannotExpressAreWarnedOf() throws Exception {
+    Map<Repository, Path> roots = Fixtures.checkouts(tmp.resolve("edited"));
+    Path lua = roots.get(Repository.PUPPET).resolve("modules/profile/files/trafficserver/x-wikimedia-debug-routing.lua");
+    Files.writeString(lua, Files.readString(lua).replace("\"mw-experimental.eqiad.wmnet\",      port = 4456",
+        "\"mw-experimental.eqiad.wmnet\",      port = 4457"));
+    Path sitePp = roots.get(Repository.PUPPET).resolve("manifests/site.pp");
+    Files.writeString(sitePp, Files.readString(sitePp).replace("node default {",
+        "node /^wikikube-worker-exp1002\\.eqiad\\./ {\n    role(kubernetes::worker)\n}\n\nnode default {"));
+    var warnings = dev.mwexp.repos.HandEdits.revertedBy(Spec.parse(imported(roots), "imported"), roots);
+    assertThat(warnings).containsExactly(
+        "warning: puppet/manifests/site.pp: holds what the imported spec cannot express; a sync of it would change\n"
+            + "  @@ -21,10 +21,6 @@\n"
+            + "  -node /^wikikube-worker-exp1002\\.eqiad\\./ {\n"
+            + "  -    role(kubernetes::worker)\n"
+            + "  -}\n"
+            + "  -",
+        "warning: puppet/modules/profile/files/trafficserver/x-wikimedia-debug-routing.lua: holds what the imported spec"
+            + " cannot express; a sync of it would change\n"
+            + "  @@ -24,7 +24,7 @@\n"
+            + "  -            [\"k8s-mw-experimental-eqiad\"]  = { host = \"mw-experimental.eqiad.wmnet\",      port = 4457 },\n"
+            + "  +            [\"k8s-mw-experimental-eqiad\"]  = { host = \"mw-experimental.eqiad.wmnet\",      port = 4456 },");
+  }
 }
