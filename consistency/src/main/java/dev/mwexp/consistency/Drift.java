@@ -1,7 +1,7 @@
 package dev.mwexp.consistency;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mwexp.consistency.read.YamlDocument;
+import dev.mwexp.format.yaml.YamlDocument;
 import dev.mwexp.export.Artifacts;
 import dev.mwexp.export.OutputDirectory;
 import dev.mwexp.files.SafeTree;

@@ -9,7 +9,7 @@ import dev.mwexp.consistency.read.HieraReader;
 import dev.mwexp.consistency.read.KubernetesReader;
 import dev.mwexp.format.lua.LuaTables;
 import dev.mwexp.consistency.read.RoutingTableReader;
-import dev.mwexp.consistency.read.YamlDocument;
+import dev.mwexp.format.yaml.YamlDocument;
 import dev.mwexp.consistency.read.CnameFacts;
 import dev.mwexp.consistency.read.PuppetClassReader;
 import dev.mwexp.consistency.read.WikimediaHiera;
@@ -190,8 +190,7 @@ final class FactsReader {
           for (Path file : tree.list(hostDir)) {
             String shortName = file.getFileName().toString().replaceFirst("\\.yaml$", "");
             boolean known = hosts.values().stream().anyMatch(st -> st.host().equals(shortName));
-            if (known || !file.getFileName().toString().endsWith(".yaml")
-                || tree.read(file).lines().noneMatch(l -> l.startsWith(keys.mwExperimental() + ":"))) {
+            if (known || !file.getFileName().toString().endsWith(".yaml") || !holds(tree.read(file), keys.mwExperimental())) {
               continue;
             }
             mentioned.stream().filter(n -> n.startsWith(shortName + ".") && n.split("\\.").length >= 3).findFirst()
@@ -279,6 +278,15 @@ final class FactsReader {
     }
     return new Facts.RealLayout(stanzas, sitePpName, debugList, debugJson, chart, service,
         trees.role().replace("/", "::"));
+  }
+
+  /** Whether a YAML file's top mapping has {@code key}, however quoted; false for a file that is not YAML. */
+  private static boolean holds(String yaml, String key) {
+    try {
+      return dev.mwexp.format.yaml.YamlEditor.get(yaml, List.of(key)).isPresent();
+    } catch (dev.mwexp.format.MergeConflict e) {
+      return false;
+    }
   }
 
   private static void putMount(Map<String, HostHiera.Value> values, String key, Map.Entry<String, Source> fact) {

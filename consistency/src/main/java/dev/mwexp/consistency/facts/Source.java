@@ -7,6 +7,11 @@ public record Source(String file, int line) {
     return new Source(file, line);
   }
 
+  /** Where the value at a JSON pointer of a YAML document starts. */
+  public static Source at(dev.mwexp.format.yaml.YamlDocument doc, String pointer) {
+    return new Source(doc.file(), doc.line(pointer));
+  }
+
   /** No file: the fact came from the model. */
   public static Source model(String path) {
     return new Source("<model " + path + ">", 0);

@@ -1,5 +1,6 @@
 package dev.mwexp.consistency.read;
 
+import dev.mwexp.format.yaml.YamlDocument;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mwexp.consistency.facts.ServiceFact;
@@ -162,9 +163,9 @@ public final class HelmValuesReader {
   private static Source sourceOf(List<YamlDocument> layers, String pointer) {
     for (int i = layers.size() - 1; i >= 0; i--) {
       if (!layers.get(i).root().at(pointer).isMissingNode()) {
-        return layers.get(i).source(pointer);
+        return Source.at(layers.get(i), pointer);
       }
     }
-    return layers.isEmpty() ? Source.of("values.yaml", 0) : layers.get(0).source("");
+    return layers.isEmpty() ? Source.of("values.yaml", 0) : Source.at(layers.get(0), "");
   }
 }

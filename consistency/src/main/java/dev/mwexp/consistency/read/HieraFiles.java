@@ -1,5 +1,6 @@
 package dev.mwexp.consistency.read;
 
+import dev.mwexp.format.yaml.YamlDocument;
 import dev.mwexp.files.SafeTree;
 import dev.mwexp.files.TreeException;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package dev.mwexp.consistency.read;
 
+import dev.mwexp.format.yaml.YamlDocument;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mwexp.consistency.facts.HostHiera;
 import dev.mwexp.consistency.facts.Source;
@@ -114,7 +115,7 @@ public final class HieraReader {
         var e = fields.next();
         keys.putIfAbsent(
             e.getKey(),
-            new HostHiera.Value(plain(e.getValue()), doc.get().source("/" + YamlDocument.escape(e.getKey()))));
+            new HostHiera.Value(plain(e.getValue()), Source.at(doc.get(), "/" + YamlDocument.escape(e.getKey()))));
       }
     }
     return new HostHiera(host, hostFile, keys);

@@ -1,5 +1,7 @@
 package dev.mwexp.consistency.read;
 
+import dev.mwexp.consistency.facts.Source;
+import dev.mwexp.format.yaml.YamlDocument;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mwexp.consistency.facts.AlertObject;
 import dev.mwexp.consistency.facts.ServiceFact;
@@ -51,7 +53,7 @@ public final class KubernetesReader {
     String kind = root.path("kind").asText("");
     String name = root.path("metadata").path("name").asText("");
     if (ALERTING_KINDS.contains(kind)) {
-      alerts.add(new AlertObject(kind, name, doc.source("")));
+      alerts.add(new AlertObject(kind, name, Source.at(doc, "")));
     }
     switch (kind) {
       case "Deployment", "DaemonSet" -> workloads.add(workload(datacenter, kind, doc));
@@ -112,15 +114,15 @@ public final class KubernetesReader {
         port,
         portName,
         Nodes.strings(spec.path("template").path("metadata").path("labels")),
-        doc.source(""),
+        Source.at(doc, ""),
         Map.of(
-            "nodeSelector", doc.source("/spec/template/spec/nodeSelector"),
-            "tolerations", doc.source("/spec/template/spec/tolerations"),
-            "replicas", doc.source(kind.equals("Deployment") ? "/spec/replicas" : "/kind"),
-            "hostPaths", doc.source("/spec/template/spec/volumes"),
-            "servergroup", doc.source("/spec/template/spec/containers/0/env"),
-            "port", doc.source("/spec/template/spec/containers/0/ports"),
-            "podLabels", doc.source("/spec/template/metadata/labels")));
+            "nodeSelector", Source.at(doc, "/spec/template/spec/nodeSelector"),
+            "tolerations", Source.at(doc, "/spec/template/spec/tolerations"),
+            "replicas", Source.at(doc, kind.equals("Deployment") ? "/spec/replicas" : "/kind"),
+            "hostPaths", Source.at(doc, "/spec/template/spec/volumes"),
+            "servergroup", Source.at(doc, "/spec/template/spec/containers/0/env"),
+            "port", Source.at(doc, "/spec/template/spec/containers/0/ports"),
+            "podLabels", Source.at(doc, "/spec/template/metadata/labels")));
   }
 
   /** A namespaced object without a namespace lands in {@code default}. */
@@ -152,10 +154,10 @@ public final class KubernetesReader {
         spec.path("type").asText("ClusterIP"),
         nodePort,
         targetPort,
-        doc.source(pointer),
+        Source.at(doc, pointer),
         Nodes.text(spec, "internalTrafficPolicy"),
         Nodes.text(spec, "externalTrafficPolicy"),
         Nodes.strings(spec.path("selector")),
-        doc.source(""));
+        Source.at(doc, ""));
   }
 }

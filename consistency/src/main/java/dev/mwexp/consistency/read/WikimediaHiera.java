@@ -1,5 +1,6 @@
 package dev.mwexp.consistency.read;
 
+import dev.mwexp.format.yaml.YamlDocument;
 import dev.mwexp.consistency.facts.HostHiera;
 import dev.mwexp.consistency.facts.Source;
 import dev.mwexp.files.SafeTree;
@@ -42,7 +43,7 @@ public final class WikimediaHiera {
         Optional<YamlDocument> doc = read(level);
         if (doc.isPresent() && doc.get().root().has(key)) {
           found.put(key, new HostHiera.Value(HieraReader.plain(doc.get().root().get(key)),
-              doc.get().source("/" + YamlDocument.escape(key))));
+              Source.at(doc.get(), "/" + YamlDocument.escape(key))));
           break;
         }
       }

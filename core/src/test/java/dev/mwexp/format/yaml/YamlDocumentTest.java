@@ -1,14 +1,12 @@
-package dev.mwexp.consistency.read;
+package dev.mwexp.format.yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mwexp.consistency.facts.Source;
 import dev.mwexp.files.SafeTree;
 import dev.mwexp.files.TreeException;
-import dev.mwexp.format.yaml.YamlEditor;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,12 +62,12 @@ class YamlDocumentTest {
           - name: b
         """);
 
-    assertThat(doc.source("/main_app")).isEqualTo(Source.of("f.yaml", 2));
-    assertThat(doc.source("/main_app/limits/cpu")).isEqualTo(Source.of("f.yaml", 6));
-    assertThat(doc.source("/resources/1/name")).isEqualTo(Source.of("f.yaml", 9));
+    assertThat(doc.line("/main_app")).isEqualTo(2);
+    assertThat(doc.line("/main_app/limits/cpu")).isEqualTo(6);
+    assertThat(doc.line("/resources/1/name")).isEqualTo(9);
     // Absent: the nearest parent's line.
-    assertThat(doc.source("/main_app/limits/memory")).isEqualTo(Source.of("f.yaml", 5));
-    assertThat(doc.source("/nowhere")).isEqualTo(Source.of("f.yaml", 2));
+    assertThat(doc.line("/main_app/limits/memory")).isEqualTo(5);
+    assertThat(doc.line("/nowhere")).isEqualTo(2);
   }
 
   @Test
@@ -83,8 +81,8 @@ class YamlDocumentTest {
         """);
 
     assertThat(docs).extracting(d -> d.root().get("kind").textValue()).containsExactly("Service", "Deployment");
-    assertThat(docs.get(1).source("/metadata/labels/" + YamlDocument.escape("app.kubernetes.io/name")))
-        .isEqualTo(Source.of("k.yaml", 5));
+    assertThat(docs.get(1).file()).isEqualTo("k.yaml");
+    assertThat(docs.get(1).line("/metadata/labels/" + YamlDocument.escape("app.kubernetes.io/name"))).isEqualTo(5);
   }
 
   @Test
@@ -118,7 +116,7 @@ class YamlDocumentTest {
     assertThat(svc.get("name").textValue()).isEqualTo("mw-experimental");
     assertThat(svc.has("<<")).isFalse();
     // A merged value is where it is written.
-    assertThat(doc.source("/svc/port")).isEqualTo(Source.of("f.yaml", 2));
+    assertThat(doc.line("/svc/port")).isEqualTo(2);
   }
 
   @Test

@@ -1,14 +1,11 @@
-package dev.mwexp.consistency.read;
+package dev.mwexp.format.yaml;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.mwexp.consistency.facts.Source;
 import dev.mwexp.files.SafeTree;
 import dev.mwexp.files.TreeException;
-import dev.mwexp.format.yaml.YamlNodes;
-import dev.mwexp.format.yaml.YamlValues;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -57,13 +54,13 @@ public final class YamlDocument {
     return file;
   }
 
-  /** Where the value at a JSON pointer ({@code /spec/replicas}) starts; the nearest parent's else. */
-  public Source source(String pointer) {
+  /** The line where the value at a JSON pointer ({@code /spec/replicas}) starts; the nearest parent's else. */
+  public int line(String pointer) {
     String p = pointer;
     while (true) {
       Integer line = lines.get(p);
       if (line != null || p.isEmpty()) {
-        return Source.of(file, line == null ? 1 : line);
+        return line == null ? 1 : line;
       }
       p = p.substring(0, p.lastIndexOf('/'));
     }
