@@ -140,7 +140,12 @@ public final class SitePp {
       if (next != null) {
         List<String> block = new ArrayList<>(stanza);
         block.add(cr);
-        inserts.computeIfAbsent(next.first() - 1, k -> new ArrayList<>()).addAll(block);
+        // Above the comment lines that belong to the next stanza, not between them and it.
+        int at = next.first() - 1;
+        while (at > 0 && lines.get(at - 1).strip().startsWith("#")) {
+          at--;
+        }
+        inserts.computeIfAbsent(at, k -> new ArrayList<>()).addAll(block);
       } else {
         int at = own.isEmpty() ? trailingEnd(lines) : own.get(own.size() - 1).last();
         List<String> block = new ArrayList<>();

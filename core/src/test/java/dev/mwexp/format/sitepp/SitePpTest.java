@@ -125,4 +125,32 @@ class SitePpTest {
         }
         """);
   }
+
+  @Test
+  void aNewStanzaGoesAboveTheCommentOfTheStanzaAfterIt() throws Exception {
+    rewrites("""
+        node /^wikikube-worker-exp1001\\.eqiad\\./ {
+            role(kubernetes::worker)
+        }
+
+        # Test zookeeper in eqiad
+        node /^zookeeper-test1002\\.eqiad\\./ {
+            role(zookeeper::test)
+        }
+        """,
+        """
+        node /^wikikube-worker-exp1001\\.eqiad\\./ {
+            role(kubernetes::worker)
+        }
+
+        node /^wikikube-worker-exp2001\\.codfw\\./ {
+            role(kubernetes::worker)
+        }
+
+        # Test zookeeper in eqiad
+        node /^zookeeper-test1002\\.eqiad\\./ {
+            role(zookeeper::test)
+        }
+        """);
+  }
 }
