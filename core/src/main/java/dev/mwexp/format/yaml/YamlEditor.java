@@ -77,14 +77,14 @@ public final class YamlEditor {
         }
       }
     }
-    StringBuilder out = new StringBuilder(source);
+    StringBuilder out = new StringBuilder();
     if (!tree.isEmpty() && !source.isEmpty() && !source.endsWith("\n")) {
       out.append('\n');
     }
     for (Map.Entry<String, Object> entry : tree.entrySet()) {
       out.append(render(entry.getKey(), entry.getValue(), ""));
     }
-    return Optional.of(out.toString());
+    return Optional.of(source + endings(source, out.toString()));
   }
 
   /**
@@ -182,7 +182,7 @@ public final class YamlEditor {
           return text;
         }
         sharing.refuseShared(e, key, text);
-        return text.substring(0, e.from) + render(key, value, e.indent) + text.substring(e.to);
+        return text.substring(0, e.from) + endings(text, render(key, value, e.indent)) + text.substring(e.to);
       }
       boolean alias = e.value.getStartMark().getIndex() < e.from || e.value.getStartMark().getIndex() >= e.to;
       if (alias && e.value instanceof MappingNode) {
@@ -194,7 +194,7 @@ public final class YamlEditor {
         if (equal(normalize(current), normalize(copy))) {
           return text;
         }
-        return text.substring(0, e.from) + render(key, copy, e.indent) + text.substring(e.to);
+        return text.substring(0, e.from) + endings(text, render(key, copy, e.indent)) + text.substring(e.to);
       }
       if (!(e.value instanceof MappingNode child) || child.getFlowStyle() == DumperOptions.FlowStyle.FLOW) {
         Object current = value(e);
@@ -203,7 +203,7 @@ public final class YamlEditor {
               + String.join(".", path) + " inside it; write it as a block mapping");
         }
         Object rest = nest(path.subList(i + 1, path.size()), value);
-        return text.substring(0, e.from) + render(key, rest, e.indent) + text.substring(e.to);
+        return text.substring(0, e.from) + endings(text, render(key, rest, e.indent)) + text.substring(e.to);
       }
       sharing.refuseSharedNode(child, e, key, text);
       block = new Block(Lines.end(text, e.from), e.to, child);
@@ -351,7 +351,7 @@ public final class YamlEditor {
       at = last.to;
     }
     String prefix = at > 0 && text.charAt(at - 1) != '\n' ? "\n" : "";
-    return text.substring(0, at) + prefix + render(key, value, indent) + text.substring(at);
+    return text.substring(0, at) + endings(text, prefix + render(key, value, indent)) + text.substring(at);
   }
 
   /** The indentation children of the entry ending its key line just before {@code from} get. */
@@ -495,6 +495,12 @@ public final class YamlEditor {
     LoaderOptions options = new LoaderOptions();
     options.setMaxAliasesForCollections(50);
     return options;
+  }
+
+  /** Text mwexp writes, in the file's own line endings: CRLF where the file's first line ends so. */
+  private static String endings(String file, String written) {
+    int nl = file.indexOf('\n');
+    return nl > 0 && file.charAt(nl - 1) == '\r' ? written.replace("\n", "\r\n") : written;
   }
 
   /** {@code key: value} as block YAML at {@code indent}, ending in a newline; nulls written {@code ~}. */

@@ -84,4 +84,16 @@ class YamlEditorSharedValuesTest {
     assertThatThrownBy(() -> YamlEditor.apply("a: 1\nb: [\nc: 2\n", set(List.of("a"), 2)))
         .isInstanceOf(MergeConflict.class).hasMessageStartingWith("line 4: is not YAML:");
   }
+
+  @Test
+  void lineEndingsAndAByteOrderMarkAreKept() throws Exception {
+    String file = "\uFEFF# values\r\nreplicas: 1\r\nphp:\r\n  devel_mode: false\r\n";
+    Map<List<String>, Object> keys = new java.util.LinkedHashMap<>();
+    keys.put(List.of("php", "devel_mode"), true);
+    keys.put(List.of("mw", "experimental", "enabled"), true);
+    String after = YamlEditor.apply(file, new Merge.YamlKeys(keys, List.of(), ""));
+    assertThat(after).isEqualTo("\uFEFF# values\r\nreplicas: 1\r\nphp:\r\n  devel_mode: true\r\n"
+        + "mw:\r\n  experimental:\r\n    enabled: true\r\n");
+    assertThat(YamlEditor.apply(after, new Merge.YamlKeys(keys, List.of(), ""))).isEqualTo(after);
+  }
 }
