@@ -3,7 +3,7 @@ package dev.mwexp.consistency;
 import dev.mwexp.consistency.facts.Backend;
 import dev.mwexp.consistency.facts.CnameRecord;
 import dev.mwexp.consistency.facts.HostHiera;
-import dev.mwexp.export.YamlText;
+import dev.mwexp.format.yaml.YamlText;
 import dev.mwexp.files.SafeTree;
 import dev.mwexp.files.TreeException;
 import dev.mwexp.format.MergeConflict;

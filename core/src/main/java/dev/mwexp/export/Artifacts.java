@@ -20,16 +20,6 @@ import java.util.TreeMap;
  */
 public final class Artifacts {
 
-  private static final boolean[] SEGMENT_START = new boolean[128];
-  private static final boolean[] SEGMENT_CHAR = new boolean[128];
-
-  static {
-    for (char c = 0; c < 128; c++) {
-      SEGMENT_START[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-      SEGMENT_CHAR[c] = SEGMENT_START[c] || c == '.' || c == '@' || c == '+' || c == '-';
-    }
-  }
-
   private final SortedMap<String, String> files;
 
   private Artifacts(SortedMap<String, String> files) {
@@ -62,30 +52,9 @@ public final class Artifacts {
     return builder().addAll(this).addAll(other).build();
   }
 
-  /**
-   * True when {@code path} is relative, normalized and made of portable file-name segments: each
-   * 1 to 255 of {@code [A-Za-z0-9_.@+-]}, not starting with {@code .}, {@code @}, {@code +} or
-   * {@code -} (so never {@code .} or {@code ..}).
-   */
+  /** True when {@code path} is relative, normalized and portable: see {@link dev.mwexp.files.SafePaths}. */
   public static boolean isSafePath(String path) {
-    // A loop rather than a regular expression: a compile checks every path, 10,000s of them.
-    if (path.isEmpty() || path.length() > 1024) {
-      return false;
-    }
-    int segmentStart = 0;
-    for (int i = 0; i <= path.length(); i++) {
-      char c = i < path.length() ? path.charAt(i) : '/';
-      if (c == '/') {
-        int length = i - segmentStart;
-        if (length == 0 || length > 255) {
-          return false;
-        }
-        segmentStart = i + 1;
-      } else if (c >= 128 || (i == segmentStart ? !SEGMENT_START[c] : !SEGMENT_CHAR[c])) {
-        return false;
-      }
-    }
-    return true;
+    return dev.mwexp.files.SafePaths.isSafe(path);
   }
 
   @Override

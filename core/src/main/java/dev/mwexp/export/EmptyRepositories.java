@@ -1,7 +1,7 @@
 package dev.mwexp.export;
 
 import dev.mwexp.format.MergeConflict;
-import dev.mwexp.format.Merges;
+import dev.mwexp.merge.Merges;
 import dev.mwexp.fragment.Fragment;
 import dev.mwexp.fragment.Merge;
 import java.util.HashMap;

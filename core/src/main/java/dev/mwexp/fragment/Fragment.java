@@ -1,6 +1,5 @@
 package dev.mwexp.fragment;
 
-import dev.mwexp.export.Artifacts;
 
 /**
  * mw-experimental's part of one file of one repository.
@@ -12,7 +11,7 @@ import dev.mwexp.export.Artifacts;
 public record Fragment(Repository repository, String path, Merge merge) {
 
   public Fragment {
-    if (!Artifacts.isSafePath(path)) {
+    if (!dev.mwexp.files.SafePaths.isSafe(path)) {
       throw new IllegalArgumentException("not a safe relative path: " + path);
     }
   }

@@ -1,6 +1,6 @@
 package dev.mwexp.spec;
 
-import dev.mwexp.export.YamlText;
+import dev.mwexp.format.yaml.YamlText;
 import dev.mwexp.model.Datacenter;
 import dev.mwexp.model.Resources;
 import dev.mwexp.model.RoutingScope;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 
 import dev.mwexp.export.Artifacts;
-import dev.mwexp.export.YamlText;
+import dev.mwexp.format.yaml.YamlText;
 import dev.mwexp.format.sitepp.SitePp;
 import dev.mwexp.fragment.Ownership;
 import dev.mwexp.model.Setup;

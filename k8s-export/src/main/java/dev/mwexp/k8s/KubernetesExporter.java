@@ -2,7 +2,7 @@ package dev.mwexp.k8s;
 
 import dev.mwexp.export.Artifacts;
 import dev.mwexp.export.Exporter;
-import dev.mwexp.export.YamlText;
+import dev.mwexp.format.yaml.YamlText;
 import dev.mwexp.model.Datacenter;
 import dev.mwexp.model.Setup;
 import java.util.LinkedHashMap;

@@ -3,7 +3,7 @@ package dev.mwexp.repos;
 import dev.mwexp.files.SafeTree;
 import dev.mwexp.files.TreeException;
 import dev.mwexp.format.MergeConflict;
-import dev.mwexp.format.Merges;
+import dev.mwexp.merge.Merges;
 import dev.mwexp.fragment.Fragment;
 import dev.mwexp.fragment.Globs;
 import dev.mwexp.fragment.Merge;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.mwexp.export.Artifacts;
-import dev.mwexp.export.YamlText;
+import dev.mwexp.format.yaml.YamlText;
 import dev.mwexp.model.Route;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,6 +1,5 @@
 package dev.mwexp.format.yaml;
 
-import dev.mwexp.export.YamlText;
 import dev.mwexp.format.Lines;
 import dev.mwexp.format.MergeConflict;
 import dev.mwexp.fragment.Merge.YamlKeys;

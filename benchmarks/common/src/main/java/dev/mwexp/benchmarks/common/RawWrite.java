@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import dev.mwexp.export.YamlText;
+import dev.mwexp.format.yaml.YamlText;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;

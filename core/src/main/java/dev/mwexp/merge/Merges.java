@@ -1,4 +1,6 @@
-package dev.mwexp.format;
+package dev.mwexp.merge;
+
+import dev.mwexp.format.MergeConflict;
 
 import dev.mwexp.format.json.JsonListEditor;
 import dev.mwexp.format.lua.LuaTableEditor;

@@ -1,4 +1,4 @@
-package dev.mwexp.export;
+package dev.mwexp.format.yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

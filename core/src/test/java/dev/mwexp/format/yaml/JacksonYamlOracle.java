@@ -1,4 +1,4 @@
-package dev.mwexp.export;
+package dev.mwexp.format.yaml;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;

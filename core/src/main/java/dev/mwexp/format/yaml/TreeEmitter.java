@@ -1,4 +1,4 @@
-package dev.mwexp.export;
+package dev.mwexp.format.yaml;
 
 import java.math.BigDecimal;
 import java.util.Iterator;
