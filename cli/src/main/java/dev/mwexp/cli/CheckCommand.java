@@ -10,6 +10,7 @@ import dev.mwexp.consistency.Drift;
 import dev.mwexp.consistency.Report;
 import dev.mwexp.consistency.RoutingConsistency;
 import dev.mwexp.consistency.Violation;
+import dev.mwexp.diagnostic.Diagnostic;
 import dev.mwexp.export.Exporters;
 import dev.mwexp.fragment.Repository;
 import dev.mwexp.model.Setup;
@@ -69,10 +70,11 @@ final class CheckCommand implements Command {
       java.util.List<dev.mwexp.validation.Problem> problems = new java.util.ArrayList<>();
       model = output.document() ? spec.load(problems) : spec.load(err);
       if (model.isEmpty()) {
+        List<Diagnostic> found = problems.stream().map(dev.mwexp.validation.Problem::diagnostic).toList();
         if (output.sarif()) {
-          new SarifReport().problems(problems).print(out);
+          new SarifReport().diagnostics(found).print(out);
         } else if (output.json()) {
-          json.problems(problems).print(out, ExitCodes.PROBLEMS);
+          json.problems(problems).diagnostics(found).print(out, ExitCodes.PROBLEMS);
         }
         return ExitCodes.PROBLEMS;
       }
@@ -89,9 +91,12 @@ final class CheckCommand implements Command {
     Report report = model.map(m -> RoutingConsistency.check(trees, m)).orElseGet(() -> RoutingConsistency.check(trees));
     // Text goes to a sink when the output is JSON: one document, built from the same values.
     PrintWriter text = output.document() ? new PrintWriter(java.io.Writer.nullWriter()) : out;
+    // Every finding of the run, in one list that the text, JSON and SARIF outputs all print.
+    List<Diagnostic> findings = new ArrayList<>();
     json.violations(report.violations());
     for (Violation v : report.violations()) {
       text.println(v.format());
+      findings.add(v.diagnostic());
     }
     int drift = 0;
     if (model.isPresent() && !args.flag(NO_DRIFT.name())) {
@@ -101,6 +106,7 @@ final class CheckCommand implements Command {
         differences.forEach(d -> {
           text.println("DRIFT " + d.format());
           text.print(d.diff());
+          findings.add(d.diagnostic());
         });
         drift = differences.size();
       } else {
@@ -108,6 +114,7 @@ final class CheckCommand implements Command {
           Plan plan = Sync.plan(Exporters.fragments(model.get()), Checkouts.of(repos));
           json.changes(plan, false);
           text.print(plan.diff());
+          plan.changes().forEach(c -> findings.add(c.diagnostic()));
           drift = plan.changes().size();
           if (drift > 0) {
             text.println("to bring the checkouts in line with the spec: mwexp sync " + spec.name() + " <the same checkouts>");
@@ -115,17 +122,18 @@ final class CheckCommand implements Command {
         } catch (CheckoutException e) {
           json.problemLines(e.problems());
           e.problems().forEach(p -> text.println("DRIFT " + dev.mwexp.files.Inert.text(p)));
+          findings.addAll(e.diagnostics());
           drift = e.problems().size();
         }
       }
     }
     int code = report.isClean() && drift == 0 ? ExitCodes.OK : ExitCodes.PROBLEMS;
     if (output.sarif()) {
-      new SarifReport().violations(report.violations()).print(out);
+      new SarifReport().diagnostics(findings).print(out);
       return code;
     }
     if (output.json()) {
-      json.print(out, code);
+      json.diagnostics(findings).print(out, code);
       return code;
     }
     out.println(report.violations().size() + " violations, " + drift + " differences");

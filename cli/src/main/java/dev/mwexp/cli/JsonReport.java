@@ -28,6 +28,7 @@ final class JsonReport {
   private final List<Violation> violations = new ArrayList<>();
   private final List<Difference> differences = new ArrayList<>();
   private final List<Change> changes = new ArrayList<>();
+  private final List<dev.mwexp.diagnostic.Diagnostic> diagnostics = new ArrayList<>();
   private boolean written;
 
   /**
@@ -56,6 +57,12 @@ final class JsonReport {
 
   JsonReport differences(List<Difference> differences) {
     this.differences.addAll(differences);
+    return this;
+  }
+
+  /** The run's findings, as SARIF and text list them. */
+  JsonReport diagnostics(List<dev.mwexp.diagnostic.Diagnostic> diagnostics) {
+    this.diagnostics.addAll(diagnostics);
     return this;
   }
 
@@ -104,6 +111,14 @@ final class JsonReport {
       changeNodes.addObject().put("repository", c.repository().project()).put("path", c.path())
           .put("action", c.before().isEmpty() ? "create" : c.after().isEmpty() ? "delete" : "modify")
           .put("written", written).put("diff", Plan.diff(c));
+    }
+    ArrayNode diagnosticNodes = root.putArray("diagnostics");
+    for (dev.mwexp.diagnostic.Diagnostic d : diagnostics) {
+      ObjectNode n = diagnosticNodes.addObject().put("id", d.id()).put("severity", d.severity().name())
+          .put("subject", d.subject()).put("message", d.message()).put("expected", d.expected()).put("actual", d.actual());
+      ArrayNode at = n.putArray("positions");
+      d.positions().forEach(p -> at.addObject().put("file", p.file()).put("line", p.line()).put("column", p.column()));
+      d.fix().ifPresent(f -> n.put("fix", f));
     }
     root.put("exitCode", exitCode);
     try {

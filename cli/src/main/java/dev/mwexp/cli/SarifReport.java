@@ -5,16 +5,14 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mwexp.consistency.Link;
-import dev.mwexp.consistency.Violation;
-import dev.mwexp.consistency.facts.Source;
-import dev.mwexp.validation.Problem;
+import dev.mwexp.diagnostic.Diagnostic;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Problems and violations as one SARIF 2.1.0 log, so CI systems annotate the lines of a pull
+ * Diagnostics as one SARIF 2.1.0 log, so CI systems annotate the lines of a pull
  * request: a rule per problem kind or chain link, a result per finding at its file and line.
  * Printing only; finding is the library's.
  */
@@ -25,27 +23,30 @@ final class SarifReport {
   private final Map<String, String> rules = new TreeMap<>();
   private final ArrayNode results = JSON.createArrayNode();
 
-  SarifReport problems(List<Problem> problems) {
-    for (Problem p : problems) {
-      rules.put(p.kind().name(), "spec problem: " + p.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
-      ObjectNode r = result(p.kind().name(), p.format());
-      p.position().ifPresent(at -> location(r, at.file(), at.line(), at.column()));
+  /** A result per diagnostic, at each of its positions; a rule per id. */
+  SarifReport diagnostics(List<Diagnostic> diagnostics) {
+    for (Diagnostic d : diagnostics) {
+      rules.put(d.id(), description(d.id()));
+      ObjectNode r = result(d.id(), d.format());
+      for (Diagnostic.Position at : d.positions()) {
+        location(r, at.file(), at.line(), at.column());
+      }
     }
     return this;
   }
 
-  SarifReport violations(List<Violation> violations) {
-    for (Violation v : violations) {
-      Link link = v.link();
-      rules.put(link.name(), link.description());
-      ObjectNode r = result(link.name(), v.format());
-      for (Source s : v.sources()) {
-        if (!s.file().startsWith("<")) {
-          location(r, s.file(), s.line(), 0);
-        }
+  /** What a rule id means: a chain link's description, a spec problem's kind, drift or a checkout. */
+  private static String description(String id) {
+    for (Link link : Link.values()) {
+      if (link.name().equals(id)) {
+        return link.description();
       }
     }
-    return this;
+    return switch (id) {
+      case "DRIFT" -> "drift: the files differ from what the spec compiles to";
+      case "CHECKOUT" -> "a checkout mwexp cannot read or merge into";
+      default -> "spec problem: " + id.toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    };
   }
 
   private ObjectNode result(String rule, String message) {

@@ -27,7 +27,7 @@ final class ValidateCommand implements Command {
       java.util.List<dev.mwexp.validation.Problem> problems = new java.util.ArrayList<>();
       int code = spec.load(problems).isPresent() ? ExitCodes.OK : ExitCodes.PROBLEMS;
       if (output.sarif()) {
-        new SarifReport().problems(problems).print(out);
+        new SarifReport().diagnostics(problems.stream().map(dev.mwexp.validation.Problem::diagnostic).toList()).print(out);
       } else {
         new JsonReport("validate").problems(problems).print(out, code);
       }

@@ -1,5 +1,7 @@
 package dev.mwexp.consistency;
 
+import java.util.List;
+
 import org.immutables.value.Value;
 
 /** One semantic difference between what a spec compiles to and what a tree holds. */
@@ -44,6 +46,24 @@ public interface Difference {
 
   static ImmutableDifference.Builder builder() {
     return ImmutableDifference.builder();
+  }
+
+  /**
+   * This difference as the one finding value every printer takes: id {@code DRIFT}, at the file
+   * (and the line a text diff's first hunk starts at), with the diff as its fix.
+   */
+  default dev.mwexp.diagnostic.Diagnostic diagnostic() {
+    int line = 0;
+    for (String l : diff().split("\n")) {
+      if (l.startsWith("@@ -")) {
+        String start = l.substring(4).split("[ ,]")[0];
+        line = start.chars().allMatch(Character::isDigit) && !start.isEmpty() ? Integer.parseInt(start) : 0;
+        break;
+      }
+    }
+    dev.mwexp.diagnostic.Diagnostic d = dev.mwexp.diagnostic.Diagnostic.error("DRIFT", file(), formatRaw(),
+        List.of(new dev.mwexp.diagnostic.Diagnostic.Position(file(), line, 0))).withExpected(expected(), actual());
+    return diff().isEmpty() ? d : d.withFix(diff());
   }
 
   /** One line; user-supplied text in it is made inert. */

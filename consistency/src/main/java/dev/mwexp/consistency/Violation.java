@@ -35,4 +35,12 @@ public interface Violation {
         + actual()
         + (sources().isEmpty() ? "" : " " + sources().stream().map(Source::format).toList()));
   }
+
+  /** This violation as the one finding value every printer takes: its link is its id. */
+  default dev.mwexp.diagnostic.Diagnostic diagnostic() {
+    List<dev.mwexp.diagnostic.Diagnostic.Position> at = sources().stream().filter(s -> !s.file().startsWith("<"))
+        .map(s -> new dev.mwexp.diagnostic.Diagnostic.Position(s.file(), s.line(), 0)).toList();
+    return dev.mwexp.diagnostic.Diagnostic.error(link().name(), subject(), "expected " + expected() + ", found " + actual(), at)
+        .withExpected(expected(), actual());
+  }
 }

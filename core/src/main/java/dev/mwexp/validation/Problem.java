@@ -1,5 +1,6 @@
 package dev.mwexp.validation;
 
+import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -52,6 +53,14 @@ public interface Problem {
       out.append(" (expected ").append(expected()).append(')');
     }
     return dev.mwexp.files.Inert.text(out.toString());
+  }
+
+  /** This problem as the one finding value every printer takes. */
+  default dev.mwexp.diagnostic.Diagnostic diagnostic() {
+    return new dev.mwexp.diagnostic.Diagnostic(kind().name(), dev.mwexp.diagnostic.Diagnostic.Severity.ERROR, path(),
+        message() + (expected().isEmpty() ? "" : " (expected " + expected() + ")"), expected(), "",
+        position().map(p -> List.of(new dev.mwexp.diagnostic.Diagnostic.Position(p.file(), p.line(), p.column())))
+            .orElse(List.of()), java.util.Optional.empty());
   }
 
   /** The kinds of problem, coarse enough to match on in tests and tools. */

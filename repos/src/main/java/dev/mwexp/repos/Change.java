@@ -14,4 +14,24 @@ public record Change(Repository repository, String path, Optional<String> before
   public String name() {
     return repository.directory() + "/" + path;
   }
+
+  /**
+   * This change as drift, the one finding value every printer takes: what a sync would change,
+   * at the line its first hunk starts, with the diff and the command as its fix.
+   */
+  public dev.mwexp.diagnostic.Diagnostic diagnostic() {
+    String diff = Plan.diff(this);
+    int line = 0;
+    for (String l : diff.split("\n")) {
+      if (l.startsWith("@@ -")) {
+        String start = l.substring(4).split("[ ,]")[0];
+        line = !start.isEmpty() && start.chars().allMatch(Character::isDigit) ? Integer.parseInt(start) : 0;
+        break;
+      }
+    }
+    String what = before().isEmpty() ? "is missing" : after().isEmpty() ? "should not be there" : "differs from the spec";
+    return dev.mwexp.diagnostic.Diagnostic.error("DRIFT", name(), what + "; mwexp sync would "
+            + (before().isEmpty() ? "create" : after().isEmpty() ? "delete" : "change") + " it",
+        java.util.List.of(new dev.mwexp.diagnostic.Diagnostic.Position(name(), line, 0))).withFix(diff);
+  }
 }
