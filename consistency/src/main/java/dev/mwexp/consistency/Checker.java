@@ -88,7 +88,7 @@ final class Checker {
           host(host, workload(dc.get()).orElseThrow());
           service(dc.get()).ifPresent(s -> via.forEach(b -> port(b, s)));
         });
-    datacenters.forEach(this::datacenter);
+    datacenters.forEach(dc -> datacenter(dc, reachedBy.keySet()));
     crossDatacenter(backends);
     realLayout(reachedBy.keySet(), routed);
     for (AlertObject alert : facts.alerts()) {
@@ -185,7 +185,8 @@ final class Checker {
   private void host(String host, Workload w) {
     HostHiera h = facts.hiera().get(host);
     Optional<HostHiera.Value> on = h.get(keys.mwExperimental());
-    if (on.isEmpty() || !Boolean.TRUE.equals(on.get().value())) {
+    boolean switchedOn = on.isPresent() && Boolean.TRUE.equals(on.get().value());
+    if (!switchedOn) {
       add(Link.SWITCH, host, keys.mwExperimental() + ": true",
           on.map(v -> String.valueOf(v.value())).orElse("no such key"), source(h, keys.mwExperimental()));
     }
@@ -215,7 +216,8 @@ final class Checker {
           "tolerations " + w.tolerations().stream().map(Toleration::format).sorted().toList() + " for the host's taints",
           "host taints " + taints.stream().sorted().toList(), source(h, keys.nodeTaints()), w.source("tolerations"));
     }
-    boolean mountKnown = !(facts.unread("mount") && h.get(keys.mountPath()).isEmpty());
+    // With the switch off the profile class manages no mount path: SWITCH says so, once.
+    boolean mountKnown = switchedOn && !(facts.unread("mount") && h.get(keys.mountPath()).isEmpty());
     Optional<String> mountPath = h.get(keys.mountPath()).map(v -> String.valueOf(v.value()));
     String mounted = w.hostPaths().get(mountPath.orElse(""));
     if (mountKnown && (mountPath.isEmpty() || mounted == null || !mounted.equals(mountPath.get()))) {
@@ -274,11 +276,16 @@ final class Checker {
 
   // ---- datacenter ----
 
-  private void datacenter(String dc) {
+  /**
+   * The datacenter's workload and Service, for its hosts: those whose switch is on and those a
+   * backend routes to (a routed host with the switch off is SWITCH's, not a replica fewer).
+   */
+  private void datacenter(String dc, Set<String> routed) {
     Workload w = workload(dc).orElseThrow();
     List<String> hosts =
         facts.hiera().values().stream()
-            .filter(h -> h.get(keys.mwExperimental()).map(v -> Boolean.TRUE.equals(v.value())).orElse(false))
+            .filter(h -> routed.contains(h.host())
+                || h.get(keys.mwExperimental()).map(v -> Boolean.TRUE.equals(v.value())).orElse(false))
             .map(HostHiera::host)
             .filter(host -> datacenterOf(host).filter(dc::equals).isPresent())
             .sorted()

@@ -202,7 +202,10 @@ final class FactsReader {
         unreadable.add(unreadable(e));
       }
       WikimediaHiera lookup = new WikimediaHiera(tree, puppet, trees.role());
-      List<String> wanted = List.of(keys.mwExperimental(), keys.nodeLabels(), keys.nodeTaints());
+      // Every key a link reads: servergroup and alerting were left out, so SERVERGROUP and
+      // ALERTING could never fire on a real tree.
+      List<String> wanted = List.of(keys.mwExperimental(), keys.nodeLabels(), keys.nodeTaints(), keys.servergroup(),
+          keys.alerting());
       try {
         for (Map.Entry<String, SitePp.Stanza> e : hosts.entrySet()) {
           // A host whose node gives another role is still looked up as a worker, so that the
