@@ -10,8 +10,14 @@ import java.util.stream.Collectors;
 public final class Report {
 
   private final List<Violation> violations;
+  private final Set<Link> skipped;
 
   Report(List<Violation> violations) {
+    this(violations, Set.of());
+  }
+
+  Report(List<Violation> violations, Set<Link> skipped) {
+    this.skipped = Set.copyOf(skipped);
     this.violations =
         violations.stream()
             .distinct()
@@ -25,6 +31,11 @@ public final class Report {
 
   public boolean isClean() {
     return violations.isEmpty();
+  }
+
+  /** Links not judged, because a part of the trees they read could not be read (MISSING or UNREADABLE says which). */
+  public Set<Link> skipped() {
+    return new java.util.TreeSet<>(skipped);
   }
 
   /** The distinct broken links. */
