@@ -10,24 +10,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The checkouts of the four repositories a command works on; any subset. */
+/** The checkouts of the repositories a command works on; any subset. */
 final class RepositoryOptions {
 
   private static final Map<Repository, Option> OPTIONS = options();
 
   private RepositoryOptions() {}
 
+  /** An option a repository, as the repository names it ({@code --charts DIR}). */
   private static Map<Repository, Option> options() {
     Map<Repository, Option> o = new EnumMap<>(Repository.class);
-    o.put(Repository.PUPPET, Option.value("--puppet", "DIR", "A checkout of operations/puppet."));
-    o.put(Repository.CHARTS, Option.value("--charts", "DIR", "A checkout of operations/deployment-charts."));
-    o.put(Repository.DNS, Option.value("--dns", "DIR", "A checkout of operations/dns."));
-    o.put(Repository.MEDIAWIKI_CONFIG,
-        Option.value("--mediawiki-config", "DIR", "A checkout of operations/mediawiki-config."));
+    for (Repository r : Repository.values()) {
+      o.put(r, Option.value("--" + r.option(), "DIR", "A checkout of " + r.project() + "."));
+    }
     return o;
   }
 
-  /** The four options, in the order help lists them. */
+  /** The repositories' options, in the order help lists them. */
   static List<Option> options(List<Option> before, List<Option> after) {
     List<Option> all = new java.util.ArrayList<>(before);
     all.addAll(OPTIONS.values());

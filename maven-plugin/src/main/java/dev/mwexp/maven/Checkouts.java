@@ -20,9 +20,9 @@ final class Checkouts {
     put(roots, Repository.DNS, dns);
     put(roots, Repository.MEDIAWIKI_CONFIG, mediawikiConfig);
     if (roots.isEmpty()) {
-      throw new MojoExecutionException("mwexp:" + goal + " has no checkout to work on; set at least one of"
-          + " <puppetDirectory>, <chartsDirectory>, <dnsDirectory>, <mediawikiConfigDirectory>, e.g."
-          + " -Dmwexp.puppetDirectory=../puppet");
+      throw new MojoExecutionException("mwexp:" + goal + " has no checkout to work on; set at least one of "
+          + String.join(", ", java.util.Arrays.stream(Repository.values()).map(r -> "<" + r.mavenParameter() + ">").toList())
+          + ", e.g. -Dmwexp." + Repository.PUPPET.mavenParameter() + "=../puppet");
     }
     return roots;
   }

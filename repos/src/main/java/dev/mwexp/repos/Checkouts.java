@@ -26,12 +26,7 @@ public final class Checkouts {
 
   /** What marks each repository: the real ones all have it. */
   public static String marker(Repository repository) {
-    return switch (repository) {
-      case PUPPET -> "manifests";
-      case CHARTS -> "helmfile.d";
-      case DNS -> "templates";
-      case MEDIAWIKI_CONFIG -> "wmf-config";
-    };
+    return repository.marker();
   }
 
   /** The given roots, each checked to be its repository; every problem at once. */
