@@ -53,14 +53,7 @@ public interface Difference {
    * (and the line a text diff's first hunk starts at), with the diff as its fix.
    */
   default dev.mwexp.diagnostic.Diagnostic diagnostic() {
-    int line = 0;
-    for (String l : diff().split("\n")) {
-      if (l.startsWith("@@ -")) {
-        String start = l.substring(4).split("[ ,]")[0];
-        line = start.chars().allMatch(Character::isDigit) && !start.isEmpty() ? Integer.parseInt(start) : 0;
-        break;
-      }
-    }
+    int line = dev.mwexp.format.UnifiedDiff.firstHunkLine(diff());
     dev.mwexp.diagnostic.Diagnostic d = dev.mwexp.diagnostic.Diagnostic.error("DRIFT", file(), formatRaw(),
         List.of(new dev.mwexp.diagnostic.Diagnostic.Position(file(), line, 0))).withExpected(expected(), actual());
     return diff().isEmpty() ? d : d.withFix(diff());

@@ -190,7 +190,8 @@ final class FactsReader {
           for (Path file : tree.list(hostDir)) {
             String shortName = file.getFileName().toString().replaceFirst("\\.yaml$", "");
             boolean known = hosts.values().stream().anyMatch(st -> st.host().equals(shortName));
-            if (known || !file.getFileName().toString().endsWith(".yaml") || !holds(tree.read(file), keys.mwExperimental())) {
+            if (known || !file.getFileName().toString().endsWith(".yaml")
+                || !dev.mwexp.format.yaml.YamlEditor.hasTopKey(tree.read(file), keys.mwExperimental())) {
               continue;
             }
             mentioned.stream().filter(n -> n.startsWith(shortName + ".") && n.split("\\.").length >= 3).findFirst()
@@ -281,15 +282,6 @@ final class FactsReader {
     }
     return new Facts.RealLayout(stanzas, sitePpName, debugList, debugJson, chart, service,
         trees.role().replace("/", "::"));
-  }
-
-  /** Whether a YAML file's top mapping has {@code key}, however quoted; false for a file that is not YAML. */
-  private static boolean holds(String yaml, String key) {
-    try {
-      return dev.mwexp.format.yaml.YamlEditor.get(yaml, List.of(key)).isPresent();
-    } catch (dev.mwexp.format.MergeConflict e) {
-      return false;
-    }
   }
 
   private static void putMount(Map<String, HostHiera.Value> values, String key, Map.Entry<String, Source> fact) {

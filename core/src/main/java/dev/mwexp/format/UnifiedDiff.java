@@ -44,6 +44,17 @@ public final class UnifiedDiff {
     return out.toString();
   }
 
+  /** The line of the old file where a diff's first hunk starts ({@code @@ -N,…}); 0 when it has none. */
+  public static int firstHunkLine(String diff) {
+    for (String l : diff.split("\n")) {
+      if (l.startsWith("@@ -")) {
+        String start = l.substring(4).split("[ ,]")[0];
+        return !start.isEmpty() && start.chars().allMatch(Character::isDigit) ? Integer.parseInt(start) : 0;
+      }
+    }
+    return 0;
+  }
+
   private static String printable(String line) {
     StringBuilder out = new StringBuilder(line.length());
     String[] cells = line.split("\t", -1);

@@ -21,14 +21,7 @@ public record Change(Repository repository, String path, Optional<String> before
    */
   public dev.mwexp.diagnostic.Diagnostic diagnostic() {
     String diff = Plan.diff(this);
-    int line = 0;
-    for (String l : diff.split("\n")) {
-      if (l.startsWith("@@ -")) {
-        String start = l.substring(4).split("[ ,]")[0];
-        line = !start.isEmpty() && start.chars().allMatch(Character::isDigit) ? Integer.parseInt(start) : 0;
-        break;
-      }
-    }
+    int line = dev.mwexp.format.UnifiedDiff.firstHunkLine(diff);
     String what = before().isEmpty() ? "is missing" : after().isEmpty() ? "should not be there" : "differs from the spec";
     return dev.mwexp.diagnostic.Diagnostic.error("DRIFT", name(), what + "; mwexp sync would "
             + (before().isEmpty() ? "create" : after().isEmpty() ? "delete" : "change") + " it",

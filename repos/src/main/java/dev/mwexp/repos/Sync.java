@@ -75,16 +75,8 @@ public final class Sync {
     return new Plan(checkouts, changes);
   }
 
-  /**
-   * Whether the file's top mapping has {@code key}, however it is quoted, as the YAML reader sees
-   * it. A file that is not YAML is not known to be mwexp's, so it is left alone.
-   */
   private static boolean holds(SafeTree tree, Path file, String key) throws TreeException {
-    try {
-      return dev.mwexp.format.yaml.YamlEditor.get(tree.read(file), List.of(key)).isPresent();
-    } catch (dev.mwexp.format.MergeConflict e) {
-      return false;
-    }
+    return dev.mwexp.format.yaml.YamlEditor.hasTopKey(tree.read(file), key);
   }
 
   private static void merge(SafeTree tree, Repository repository, String path, List<Merge> merges, List<Change> changes,

@@ -140,6 +140,18 @@ public final class YamlEditor {
     return Optional.ofNullable(normalize(current)).or(() -> Optional.of(NULL));
   }
 
+  /**
+   * Whether the file's top mapping has {@code key}, however it is quoted, as YAML 1.1 reads it; a
+   * file that is not YAML has none (it is not known to be anyone's, so it is left alone).
+   */
+  public static boolean hasTopKey(String source, String key) {
+    try {
+      return get(source, List.of(key)).isPresent();
+    } catch (MergeConflict e) {
+      return false;
+    }
+  }
+
   /** Stands for YAML's null in {@link #get}, which an empty Optional cannot. */
   public static final Object NULL = new Object() {
     @Override
