@@ -12,7 +12,7 @@ import java.util.Map;
  * The writer YamlText used before TreeEmitter: Jackson's YAML generator over SnakeYAML's emitter,
  * with the same features and quoting checker. TreeEmitter must write the same bytes.
  */
-final class JacksonYamlOracle {
+public final class JacksonYamlOracle {
 
   private static final YAMLFactory LITERAL = factory(true);
   private static final YAMLFactory QUOTING = factory(false);
@@ -32,7 +32,7 @@ final class JacksonYamlOracle {
   }
 
   /** As YamlText.write: literal blocks unless the document has a string they cannot carry. */
-  static String write(Object document) {
+  public static String write(Object document) {
     return write(document, literalBlockSafe(document));
   }
 
