@@ -131,6 +131,23 @@ public final class ArtifactTrees {
     });
   }
 
+  /**
+   * Where reads may go: the root when one was given (compile's layout, {@code --against}), else
+   * each location given, every checkout its own boundary, never the space between them.
+   */
+  public List<Path> boundaries() {
+    if (root.isPresent()) {
+      return List.of(root.get());
+    }
+    List<Path> all = new java.util.ArrayList<>(repositories.values());
+    hiera.ifPresent(all::add);
+    manifests.ifPresent(all::add);
+    helmValues.ifPresent(all::add);
+    routingScript.map(Path::getParent).ifPresent(all::add);
+    zones.forEach(z -> all.add(z.getParent()));
+    return all;
+  }
+
   public Optional<Path> hiera() {
     return hiera;
   }

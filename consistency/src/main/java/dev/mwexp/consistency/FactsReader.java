@@ -44,7 +44,7 @@ final class FactsReader {
     Map<String, String> vmDatacenters = new TreeMap<>();
     SafeTree tree;
     try {
-      tree = SafeTree.at(trees.root());
+      tree = SafeTree.within(trees.root(), trees.boundaries());
     } catch (TreeException e) {
       unreadable.add(unreadable(e));
       return new Facts(backends, duplicates, cnames, hiera, vmDatacenters, k8s.workloads(), k8s.services(), k8s.alerts(),

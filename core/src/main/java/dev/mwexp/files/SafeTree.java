@@ -32,25 +32,57 @@ public final class SafeTree {
   public static final int MAX_DEPTH = 32;
 
   private final Path root;
-  private final Path realRoot;
+  /** Where reads may go: each boundary as given and as the file system resolves it. */
+  private final List<Path[]> bounds;
 
-  private SafeTree(Path root, Path realRoot) {
+  private SafeTree(Path root, List<Path[]> bounds) {
     this.root = root;
-    this.realRoot = realRoot;
+    this.bounds = bounds;
   }
 
   /** The tree rooted at {@code root}, which must be a readable directory. */
   public static SafeTree at(Path root) throws TreeException {
     Path absolute = root.toAbsolutePath().normalize();
+    List<Path[]> one = new ArrayList<>();
+    one.add(bound(root));
+    return new SafeTree(absolute, one);
+  }
+
+  /**
+   * Several trees read as one, named relative to {@code root} (their common parent), each its own
+   * boundary: a path or link may lead anywhere inside one of them, never into the space between
+   * them. Checkouts that share no parent but {@code /} are therefore never read as {@code /}.
+   */
+  public static SafeTree within(Path root, java.util.Collection<Path> boundaries) throws TreeException {
+    List<Path[]> bounds = new ArrayList<>();
+    for (Path b : boundaries) {
+      bounds.add(bound(b));
+    }
+    return new SafeTree(root.toAbsolutePath().normalize(), List.copyOf(bounds));
+  }
+
+  private static Path[] bound(Path dir) throws TreeException {
+    Path absolute = dir.toAbsolutePath().normalize();
     try {
       Path real = absolute.toRealPath();
       if (!Files.isDirectory(real)) {
-        throw new TreeException(root.toString(), "is not a directory");
+        throw new TreeException(dir.toString(), "is not a directory");
       }
-      return new SafeTree(absolute, real);
+      return new Path[] {absolute, real};
     } catch (IOException e) {
-      throw new TreeException(root.toString(), "cannot open: " + IoReason.of(e));
+      throw new TreeException(dir.toString(), "cannot open: " + IoReason.of(e));
     }
+  }
+
+  /** The boundary {@code absolute} stands in, as given; null when none. */
+  private Path[] boundOf(Path absolute) {
+    Path[] best = null;
+    for (Path[] b : bounds) {
+      if (absolute.startsWith(b[0]) && (best == null || b[0].getNameCount() > best[0].getNameCount())) {
+        best = b;
+      }
+    }
+    return best;
   }
 
   public Path root() {
@@ -79,9 +111,14 @@ public final class SafeTree {
   }
 
   private java.util.Optional<Path> inside(Path path) {
+    Path absolute = path.toAbsolutePath().normalize();
+    Path[] bound = boundOf(absolute);
+    if (bound == null) {
+      return java.util.Optional.empty();
+    }
     try {
-      Path real = path.toAbsolutePath().normalize().toRealPath();
-      return real.startsWith(realRoot) ? java.util.Optional.of(real) : java.util.Optional.empty();
+      Path real = absolute.toRealPath();
+      return real.startsWith(bound[1]) ? java.util.Optional.of(real) : java.util.Optional.empty();
     } catch (IOException e) {
       return java.util.Optional.empty();
     }
@@ -132,7 +169,8 @@ public final class SafeTree {
 
   private Path realInside(Path path, String operation) throws TreeException {
     Path absolute = path.toAbsolutePath().normalize();
-    if (!absolute.startsWith(root)) {
+    Path[] bound = boundOf(absolute);
+    if (bound == null) {
       throw new TreeException(path.toString(), "is outside the tree " + root + "; mwexp does not " + operation + " it");
     }
     Path real;
@@ -141,7 +179,7 @@ public final class SafeTree {
     } catch (IOException e) {
       throw new TreeException(name(path), "cannot " + operation + ": " + IoReason.of(e));
     }
-    if (!real.startsWith(realRoot)) {
+    if (!real.startsWith(bound[1])) {
       throw new TreeException(name(path), "is a symbolic link that leads out of the tree; mwexp does not follow it");
     }
     return real;
