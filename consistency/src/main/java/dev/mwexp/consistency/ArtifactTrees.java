@@ -111,14 +111,8 @@ public final class ArtifactTrees {
    */
   public Path root() {
     return root.orElseGet(() -> {
-      List<Path> all = new java.util.ArrayList<>(repositories.values());
-      hiera.ifPresent(all::add);
-      manifests.ifPresent(all::add);
-      helmValues.ifPresent(all::add);
-      routingScript.map(Path::getParent).ifPresent(all::add);
-      zones.forEach(z -> all.add(z.getParent()));
       Path common = null;
-      for (Path p : all) {
+      for (Path p : locations()) {
         Path a = p.toAbsolutePath().normalize();
         if (common == null) {
           common = a;
@@ -136,9 +130,11 @@ public final class ArtifactTrees {
    * each location given, every checkout its own boundary, never the space between them.
    */
   public List<Path> boundaries() {
-    if (root.isPresent()) {
-      return List.of(root.get());
-    }
+    return root.isPresent() ? List.of(root.get()) : locations();
+  }
+
+  /** Every location given: the checkouts, and the directories of the other trees and files. */
+  private List<Path> locations() {
     List<Path> all = new java.util.ArrayList<>(repositories.values());
     hiera.ifPresent(all::add);
     manifests.ifPresent(all::add);
