@@ -192,7 +192,7 @@ public final class YamlEditor {
         if (equal(current, normalize(value))) {
           return text;
         }
-        sharing.refuseShared(e, key, text);
+        sharing.refuseShared(e, key);
         return text.substring(0, e.from) + endings(text, render(key, value, e.indent)) + text.substring(e.to);
       }
       boolean alias = e.value.getStartMark().getIndex() < e.from || e.value.getStartMark().getIndex() >= e.to;
@@ -216,7 +216,7 @@ public final class YamlEditor {
         Object rest = nest(path.subList(i + 1, path.size()), value);
         return text.substring(0, e.from) + endings(text, render(key, rest, e.indent)) + text.substring(e.to);
       }
-      sharing.refuseSharedNode(child, e, key, text);
+      sharing.refuseSharedNode(child, key);
       block = new Block(Lines.end(text, e.from), e.to, child);
     }
     return text;
@@ -284,32 +284,32 @@ public final class YamlEditor {
     }
 
     /** A conflict when the entry's value, or anything in it, is reached from elsewhere too. */
-    void refuseShared(Entry e, String key, String text) throws MergeConflict {
+    void refuseShared(Entry e, String key) throws MergeConflict {
       boolean alias = e.value.getStartMark().getIndex() < e.from || e.value.getStartMark().getIndex() >= e.to;
       if (alias) {
         return; // key: *anchor — replacing the alias changes only this key
       }
-      refuseSharedTree(e.value, e, key, new java.util.IdentityHashMap<>());
+      refuseSharedTree(e.value, key, new java.util.IdentityHashMap<>());
     }
 
-    private void refuseSharedTree(Node node, Entry e, String key, java.util.IdentityHashMap<Node, Boolean> seen)
+    private void refuseSharedTree(Node node, String key, java.util.IdentityHashMap<Node, Boolean> seen)
         throws MergeConflict {
       if (seen.put(node, Boolean.TRUE) != null) {
         return;
       }
-      refuseSharedNode(node, e, key, null);
+      refuseSharedNode(node, key);
       if (node instanceof MappingNode m) {
         for (NodeTuple t : m.getValue()) {
-          refuseSharedTree(t.getValueNode(), e, key, seen);
+          refuseSharedTree(t.getValueNode(), key, seen);
         }
       } else if (node instanceof org.yaml.snakeyaml.nodes.SequenceNode seq) {
         for (Node child : seq.getValue()) {
-          refuseSharedTree(child, e, key, seen);
+          refuseSharedTree(child, key, seen);
         }
       }
     }
 
-    void refuseSharedNode(Node node, Entry e, String key, String text) throws MergeConflict {
+    void refuseSharedNode(Node node, String key) throws MergeConflict {
       if (uses.getOrDefault(node, 0) > 1) {
         throw new MergeConflict(node.getStartMark().getLine() + 1, key + " holds an anchor (&" + node.getAnchor()
             + ") that line " + aliasLine.getOrDefault(node, 0) + " reuses; changing it would change that key too."
