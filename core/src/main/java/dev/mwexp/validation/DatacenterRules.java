@@ -1,0 +1,121 @@
+package dev.mwexp.validation;
+
+import dev.mwexp.model.Datacenter;
+import dev.mwexp.model.Setup;
+import dev.mwexp.validation.Problem.Kind;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The rules of the datacenters: their hosts and CNAMEs. */
+final class DatacenterRules extends Rules {
+
+  DatacenterRules(List<Problem> problems) {
+    super(problems);
+  }
+
+  void check(Setup setup) {
+    if (setup.datacenters().isEmpty()) {
+      add(
+          Kind.MISSING,
+          "datacenters",
+          "no datacenters",
+          "at least one datacenter with one host, such as eqiad");
+    }
+    Map<String, String> hostOwner = new HashMap<>();
+    Map<String, String> cnameOwner = new HashMap<>();
+    Set<String> dcNames = new HashSet<>();
+    for (Datacenter dc : setup.datacenters()) {
+      String dcPath = "datacenters." + dc.name();
+      if (!dcNames.add(dc.name())) {
+        add(Kind.DUPLICATE, dcPath, "datacenter " + dc.name() + " is listed twice", "unique names");
+      }
+      check(dcPath, dc.name(), Grammar.DNS_LABEL, "a datacenter name such as eqiad or codfw");
+      if (dc.hosts().isEmpty()) {
+        add(
+            Kind.MISSING,
+            dcPath + ".hosts",
+            "datacenter " + dc.name() + " has no hosts",
+            "at least one dedicated worker, such as wikikube-worker-exp1001.eqiad.wmnet");
+      }
+      for (int i = 0; i < dc.hosts().size(); i++) {
+        String host = dc.hosts().get(i);
+        String path = dcPath + ".hosts[" + i + "]";
+        if (!check(path, host, Grammar.FQDN, FQDN)) {
+          continue;
+        }
+        if (host.length() > MAX_HOST_LENGTH) {
+          add(Kind.INVALID_VALUE, path, "host name is " + host.length() + " characters; the file named after it"
+              + " (" + host + ".yaml) would exceed the file system's 255-byte limit",
+              "a host name of at most " + MAX_HOST_LENGTH + " characters");
+          continue;
+        }
+        String owner = hostOwner.putIfAbsent(host, dcPath);
+        if (owner != null) {
+          add(
+              Kind.DUPLICATE,
+              path,
+              owner.equals(dcPath)
+                  ? "host " + host + " is listed twice in " + dc.name()
+                  : "host " + host + " is also in " + owner.substring("datacenters.".length()),
+              "each host in exactly one datacenter, once");
+        }
+        String wanted = setup.hostDomain().replace("{dc}", dc.name());
+        int at = setup.hostDomain().indexOf("{dc}");
+        String family = at < 0 ? "" : setup.hostDomain().substring(at + "{dc}".length());
+        boolean judged = owner == null && Syntax.isDnsLabel(dc.name()) && !family.isEmpty() && host.endsWith(family);
+        if (judged && !host.endsWith("." + wanted)) {
+          String domain = host.substring(host.indexOf('.') + 1);
+          add(Kind.INVALID_VALUE, path, "host " + host + " is in " + domain + ", not in " + wanted
+                  + ": routing to datacenter " + dc.name() + " would reach another datacenter",
+              "a host of " + wanted + " here; list " + host + " under the datacenter of " + domain
+                  + " (or set hostDomain to the rule your names follow)");
+        }
+      }
+      String cnamePath = dcPath + ".cname";
+      boolean derivedFromBadName =
+          !Syntax.isDnsLabel(setup.service().name())
+              && dc.cname().name().startsWith(setup.service().name() + ".");
+      if (!derivedFromBadName && check(cnamePath + ".name", dc.cname().name(), Grammar.FQDN, FQDN)) {
+        String owner = cnameOwner.putIfAbsent(dc.cname().name(), dcPath);
+        if (owner != null) {
+          add(
+              Kind.DUPLICATE,
+              cnamePath + ".name",
+              "CNAME " + dc.cname().name() + " is also the CNAME of " + owner,
+              "one CNAME per datacenter, such as mw-experimental." + dc.name() + ".wmnet");
+        }
+      }
+      if (dc.hosts().contains(dc.cname().name())) {
+        add(
+            Kind.INVALID_VALUE,
+            cnamePath + ".name",
+            "CNAME " + dc.cname().name() + " is a host name; a name cannot be both",
+            "a separate name such as mw-experimental." + dc.name() + ".wmnet");
+      }
+      if (!dc.hosts().isEmpty() && !dc.hosts().contains(dc.cname().target())) {
+        add(
+            Kind.REFERENCE,
+            cnamePath + ".target",
+            "CNAME target " + dc.cname().target() + " is not a host of " + dc.name(),
+            "one of " + dc.hosts().stream().filter(Syntax::isFqdn).distinct().sorted().toList());
+      }
+      int ttl = dc.cname().ttl();
+      if (ttl < 0 || ttl > 2_147_483_647) {
+        add(Kind.INVALID_VALUE, cnamePath + ".ttl", "TTL " + ttl + " is out of range", "0-2147483647");
+      }
+    }
+    for (Datacenter dc : setup.datacenters()) {
+      String owner = hostOwner.get(dc.cname().name());
+      if (owner != null && !owner.equals("datacenters." + dc.name())) {
+        add(
+            Kind.INVALID_VALUE,
+            "datacenters." + dc.name() + ".cname.name",
+            "CNAME " + dc.cname().name() + " is a host of " + owner,
+            "a name that is no host's");
+      }
+    }
+  }
+}
