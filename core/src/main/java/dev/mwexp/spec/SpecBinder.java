@@ -1,29 +1,14 @@
 package dev.mwexp.spec;
 
 import dev.mwexp.format.yaml.YamlNodes;
-import dev.mwexp.model.CodeRefresh;
-import dev.mwexp.model.Datacenter;
-import dev.mwexp.model.DebugRouting;
-import dev.mwexp.model.Deployers;
-import dev.mwexp.model.ImmutableCname;
 import dev.mwexp.model.ImmutableCodeRefresh;
-import dev.mwexp.model.ImmutableDatacenter;
 import dev.mwexp.model.ImmutableDebugRouting;
 import dev.mwexp.model.ImmutableDeployers;
-import dev.mwexp.model.ImmutableObservability;
-import dev.mwexp.model.ImmutablePhp;
-import dev.mwexp.model.ImmutableResources;
-import dev.mwexp.model.ImmutableRoutingScope;
 import dev.mwexp.model.ImmutableScheduling;
 import dev.mwexp.model.ImmutableService;
 import dev.mwexp.model.ImmutableSetup;
-import dev.mwexp.model.NodeLabel;
-import dev.mwexp.model.PortRange;
-import dev.mwexp.model.Resources;
-import dev.mwexp.model.Scheduling;
 import dev.mwexp.model.Service;
 import dev.mwexp.model.Setup;
-import dev.mwexp.model.Taint;
 import dev.mwexp.validation.Problem;
 import dev.mwexp.validation.Problem.Kind;
 import dev.mwexp.validation.SourcePosition;
@@ -54,6 +39,10 @@ import org.yaml.snakeyaml.nodes.Tag;
  * Binds spec YAML to a {@link Setup}. It works on SnakeYAML's node graph, which keeps a position
  * for every key and value, so every problem — of binding here or of validation later — can name
  * the line and column it is about. Values are never constructed by SnakeYAML: only text is read.
+ *
+ * <p>This class composes the document within its limits, reads a mapping's keys ({@link Fields})
+ * and keeps the problems with their positions; each section is bound by a class of its own
+ * ({@link ServiceBinder}, {@link SchedulingBinder}, {@link DatacenterBinder}, …).
  */
 final class SpecBinder {
 
@@ -62,7 +51,7 @@ final class SpecBinder {
   /** Aliases can make a small file expand; nothing legitimate gets near this. */
   private static final int MAX_NODES = 100_000;
 
-  private static final Pattern DECIMAL = Pattern.compile("-?(0|[1-9][0-9]{0,9})");
+  static final Pattern DECIMAL = Pattern.compile("-?(0|[1-9][0-9]{0,9})");
   private static final Set<Tag> SCALAR_TAGS =
       Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL, Tag.TIMESTAMP);
 
@@ -172,14 +161,17 @@ final class SpecBinder {
     }
     Fields top = new Fields("", (MappingNode) root);
     ImmutableSetup.Builder setup = ImmutableSetup.builder();
-    Service service = top.mapping("service").map(this::service).orElse(ImmutableService.builder().build());
+    Service service =
+        top.mapping("service").map(new ServiceBinder(this)::service).orElse(ImmutableService.builder().build());
     setup.service(service);
-    setup.scheduling(top.mapping("scheduling").map(this::scheduling).orElse(ImmutableScheduling.builder().build()));
-    setup.deployers(top.mapping("deployers").map(this::deployers).orElse(ImmutableDeployers.builder().build()));
+    setup.scheduling(
+        top.mapping("scheduling").map(new SchedulingBinder(this)::scheduling).orElse(ImmutableScheduling.builder().build()));
+    setup.deployers(
+        top.mapping("deployers").map(new DeployersBinder()::deployers).orElse(ImmutableDeployers.builder().build()));
     setup.codeRefresh(
-        top.mapping("codeRefresh").map(this::codeRefresh).orElse(ImmutableCodeRefresh.builder().build()));
+        top.mapping("codeRefresh").map(new CodeRefreshBinder()::codeRefresh).orElse(ImmutableCodeRefresh.builder().build()));
     setup.debugRouting(
-        top.mapping("debugRouting").map(this::debugRouting).orElse(ImmutableDebugRouting.builder().build()));
+        top.mapping("debugRouting").map(new DebugRoutingBinder(this)::debugRouting).orElse(ImmutableDebugRouting.builder().build()));
     top.string("hostDomain").ifPresent(setup::hostDomain);
     Optional<Fields> dcs = top.mapping("datacenters");
     if (dcs.isPresent()) {
@@ -202,7 +194,8 @@ final class SpecBinder {
           continue;
         }
         mappingValue(path, value)
-            .ifPresent(fields -> setup.addDatacenters(datacenter(entry.getKey(), fields, service)));
+            .ifPresent(fields -> setup.addDatacenters(
+                new DatacenterBinder(this).datacenter(entry.getKey(), fields, service)));
       }
     } else if (!top.has("datacenters")) {
       problem(Kind.MISSING, "datacenters", root, "the spec has no datacenters", "datacenters: with at least one datacenter and host");
@@ -211,242 +204,16 @@ final class SpecBinder {
     return setup.build();
   }
 
-  private Service service(Fields f) {
-    ImmutableService.Builder b = ImmutableService.builder();
-    f.string("name").ifPresent(b::name);
-    f.string("namespace").ifPresent(b::namespace);
-    f.string("release").ifPresent(b::release);
-    f.string("servergroup").ifPresent(b::servergroup);
-    f.string("image").ifPresent(b::image);
-    f.string("mountPath").ifPresent(b::mountPath);
-    f.integer("port").ifPresent(b::port);
-    f.string("nodePortRange").flatMap(r -> portRange(f.path("nodePortRange"), r)).ifPresent(b::nodePortRange);
-    f.mapping("php").map(this::php).ifPresent(b::php);
-    f.mapping("resources").map(this::resources).ifPresent(b::resources);
-    f.bool("alerting").ifPresent(b::alerting);
-    f.mapping("observability").map(this::observability).ifPresent(b::observability);
-    f.bool("createNamespace").ifPresent(b::createNamespace);
-    f.finish();
-    return b.build();
-  }
-
-  private Optional<PortRange> portRange(String path, String text) {
-    String[] parts = text.split("-", -1);
-    if (parts.length == 2 && DECIMAL.matcher(parts[0]).matches() && DECIMAL.matcher(parts[1]).matches()) {
-      return Optional.of(PortRange.of(Integer.parseInt(parts[0]), Integer.parseInt(parts[1])));
-    }
-    problem(Kind.INVALID_VALUE, path, null, "'" + text + "' is not a port range", "MIN-MAX such as 30000-32767");
-    return Optional.empty();
-  }
-
-  private dev.mwexp.model.Php php(Fields f) {
-    ImmutablePhp.Builder b = ImmutablePhp.builder();
-    f.bool("opcacheValidateTimestamps").ifPresent(b::opcacheValidateTimestamps);
-    f.bool("develMode").ifPresent(b::develMode);
-    f.stringMap("ini").ifPresent(b::putAllIniOverrides);
-    f.finish();
-    return b.build();
-  }
-
-  private Resources resources(Fields f) {
-    Resources defaults = Resources.WIKIMEDIA;
-    ImmutableResources.Builder b = ImmutableResources.builder();
-    b.requests(f.mapping("requests").map(q -> quantities(q, defaults.requests())).orElse(defaults.requests()));
-    b.limits(f.mapping("limits").map(q -> quantities(q, defaults.limits())).orElse(defaults.limits()));
-    f.finish();
-    return b.build();
-  }
-
-  private Resources.Quantities quantities(Fields f, Resources.Quantities defaults) {
-    String cpu = f.string("cpu").orElse(defaults.cpu());
-    String memory = f.string("memory").orElse(defaults.memory());
-    f.finish();
-    return Resources.Quantities.of(cpu, memory);
-  }
-
-  private dev.mwexp.model.Observability observability(Fields f) {
-    ImmutableObservability.Builder b = ImmutableObservability.builder();
-    f.bool("prometheusScrape").ifPresent(b::prometheusScrape);
-    f.integer("metricsPort").ifPresent(b::metricsPort);
-    f.stringMap("labels").ifPresent(b::putAllLabels);
-    f.finish();
-    return b.build();
-  }
-
-  private Scheduling scheduling(Fields f) {
-    ImmutableScheduling.Builder b = ImmutableScheduling.builder();
-    f.string("nodeLabel").flatMap(s -> nodeLabel(f.path("nodeLabel"), s)).ifPresent(b::nodeLabel);
-    f.stringList("taints")
-        .ifPresent(
-            taints -> {
-              List<Taint> parsed = new ArrayList<>();
-              for (int i = 0; i < taints.size(); i++) {
-                taint(f.path("taints") + "[" + i + "]", taints.get(i)).ifPresent(parsed::add);
-              }
-              b.taints(parsed);
-            });
-    f.string("workload")
-        .ifPresent(
-            w -> {
-              switch (w) {
-                case "Deployment" -> b.workload(Scheduling.Workload.DEPLOYMENT);
-                case "DaemonSet" -> b.workload(Scheduling.Workload.DAEMONSET);
-                default -> problem(
-                    Kind.INVALID_VALUE, f.path("workload"), null, "unknown workload '" + w + "'", "Deployment or DaemonSet");
-              }
-            });
-    f.finish();
-    return b.build();
-  }
-
-  private Optional<NodeLabel> nodeLabel(String path, String text) {
-    int eq = text.indexOf('=');
-    if (eq < 0) {
-      problem(Kind.INVALID_VALUE, path, null, "label '" + text + "' has no '='", "key=value such as dedicated=mw-experimental");
-      return Optional.empty();
-    }
-    return Optional.of(NodeLabel.of(text.substring(0, eq), text.substring(eq + 1)));
-  }
-
-  private Optional<Taint> taint(String path, String text) {
-    int colon = text.lastIndexOf(':');
-    Optional<Taint.Effect> effect =
-        colon < 0 ? Optional.empty() : Taint.Effect.fromKubernetesName(text.substring(colon + 1));
-    if (effect.isEmpty()) {
-      problem(
-          Kind.INVALID_VALUE,
-          path,
-          null,
-          "taint '" + text + "' does not end in :NoSchedule, :PreferNoSchedule or :NoExecute",
-          "key=value:Effect such as dedicated=mw-experimental:NoExecute");
-      return Optional.empty();
-    }
-    String keyValue = text.substring(0, colon);
-    int eq = keyValue.indexOf('=');
-    String key = eq < 0 ? keyValue : keyValue.substring(0, eq);
-    String value = eq < 0 ? "" : keyValue.substring(eq + 1);
-    return Optional.of(Taint.of(key, value, effect.get()));
-  }
-
-  private Deployers deployers(Fields f) {
-    ImmutableDeployers.Builder b = ImmutableDeployers.builder();
-    f.string("user").ifPresent(b::user);
-    f.string("group").ifPresent(b::group);
-    f.string("deploymentGroup").ifPresent(b::deploymentGroup);
-    f.string("mountMode").ifPresent(b::mountMode);
-    f.string("switchKey").ifPresent(b::switchKey);
-    f.finish();
-    return b.build();
-  }
-
-  private CodeRefresh codeRefresh(Fields f) {
-    ImmutableCodeRefresh.Builder b = ImmutableCodeRefresh.builder();
-    f.bool("enabled").ifPresent(b::enabled);
-    f.string("timerName").ifPresent(b::timerName);
-    f.string("interval").ifPresent(b::interval);
-    f.string("script").ifPresent(b::script);
-    f.string("lockFile").ifPresent(b::lockFile);
-    f.string("editsDirectory").ifPresent(b::editsDirectory);
-    f.integer("keepEditsDays").ifPresent(b::keepEditsDays);
-    f.integer("keepEditsCount").ifPresent(b::keepEditsCount);
-    f.bool("parsoid").ifPresent(b::parsoid);
-    f.finish();
-    return b.build();
-  }
-
-  private DebugRouting debugRouting(Fields f) {
-    ImmutableDebugRouting.Builder b = ImmutableDebugRouting.builder();
-    f.string("datacenterBackend").ifPresent(b::datacenterBackend);
-    f.bool("perHostBackends").ifPresent(b::perHostBackends);
-    f.list("scopes")
-        .ifPresent(
-            scopes -> {
-              for (int i = 0; i < scopes.size(); i++) {
-                String path = f.path("scopes") + "[" + i + "]";
-                mappingValue(path, scopes.get(i))
-                    .ifPresent(
-                        s -> {
-                          ImmutableRoutingScope.Builder scope = ImmutableRoutingScope.builder();
-                          scope.name(s.string("name").orElse(""));
-                          if (!s.has("name")) {
-                            problem(Kind.MISSING, s.path("name"), s.node, "scope has no name", "name: <scope>");
-                          }
-                          s.stringList("requestHosts").ifPresent(scope::requestHosts);
-                          s.stringList("datacenters").ifPresent(scope::datacenters);
-                          s.finish();
-                          b.addScopes(scope.build());
-                        });
-              }
-            });
-    f.finish();
-    return b.build();
-  }
-
-  private Datacenter datacenter(String name, Fields f, Service service) {
-    ImmutableDatacenter.Builder b = ImmutableDatacenter.builder().name(name);
-    List<String> hosts = f.stringList("hosts").orElse(List.of());
-    if (!f.has("hosts")) {
-      problem(Kind.MISSING, f.path("hosts"), f.node, "datacenter " + name + " has no hosts:", "hosts: [a fully-qualified host name]");
-    }
-    b.hosts(hosts);
-    // Users reach a datacenter through <service>.<the hosts' domain>, as mw-experimental.eqiad.wmnet,
-    // pointing at the first of the hosts in that domain.
-    String domain = commonDomain(hosts).orElse(name + ".wmnet");
-    String target =
-        hosts.stream()
-            .filter(h -> h.endsWith("." + domain))
-            .sorted()
-            .findFirst()
-            .or(() -> hosts.stream().sorted().findFirst())
-            .orElse("");
-    ImmutableCname.Builder cname =
-        ImmutableCname.builder().name(service.name() + "." + domain).target(target);
-    Optional<Node> cnameNode = f.get("cname");
-    if (cnameNode.isPresent()) {
-      String path = f.path("cname");
-      Node node = cnameNode.get();
-      if (node instanceof ScalarNode) {
-        scalarText(path, node).ifPresent(cname::name);
-      } else {
-        mappingValue(path, node)
-            .ifPresent(
-                c -> {
-                  c.string("name").ifPresent(cname::name);
-                  c.string("target").ifPresent(cname::target);
-                  c.integer("ttl").ifPresent(cname::ttl);
-                  c.finish();
-                });
-      }
-    }
-    b.cname(cname.build());
-    f.finish();
-    return b.build();
-  }
-
-  /** The domain most hosts share, ties broken by name, so the default is order-independent. */
-  private static Optional<String> commonDomain(List<String> hosts) {
-    Map<String, Integer> counts = new java.util.TreeMap<>();
-    for (String host : hosts) {
-      int dot = host.indexOf('.');
-      if (dot > 0 && dev.mwexp.validation.Syntax.isFqdn(host)) {
-        counts.merge(host.substring(dot + 1), 1, Integer::sum);
-      }
-    }
-    return counts.entrySet().stream()
-        .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
-        .map(Map.Entry::getKey);
-  }
-
   // ---- values ----
 
   /** The keys of a datacenter's own mapping. */
-  private static final java.util.Set<String> DATACENTER_KEYS = java.util.Set.of("hosts", "cname");
+  static final java.util.Set<String> DATACENTER_KEYS = java.util.Set.of("hosts", "cname");
 
-  private static boolean isNull(Node node) {
+  static boolean isNull(Node node) {
     return node instanceof ScalarNode scalar && scalar.getTag().equals(Tag.NULL);
   }
 
-  private Optional<Fields> mappingValue(String path, Node node) {
+  Optional<Fields> mappingValue(String path, Node node) {
     if (node instanceof MappingNode mapping) {
       return Optional.of(new Fields(path, mapping));
     }
@@ -454,7 +221,7 @@ final class SpecBinder {
     return Optional.empty();
   }
 
-  private Optional<String> scalarText(String path, Node node) {
+  Optional<String> scalarText(String path, Node node) {
     if (node instanceof ScalarNode scalar && SCALAR_TAGS.contains(scalar.getTag())) {
       if (scalar.getTag().equals(Tag.NULL)) {
         problem(Kind.WRONG_TYPE, path, node, "no value given", "a value");
@@ -466,11 +233,11 @@ final class SpecBinder {
     return Optional.empty();
   }
 
-  private void wrongType(String path, Node node, String expected) {
+  void wrongType(String path, Node node, String expected) {
     problem(Kind.WRONG_TYPE, path, node, "wrong type: " + describe(node), expected);
   }
 
-  private static String describe(Node node) {
+  static String describe(Node node) {
     if (node instanceof MappingNode) {
       return "a mapping";
     }
@@ -489,23 +256,23 @@ final class SpecBinder {
     return "'" + abbreviate(scalar.getValue()) + "' (" + kind + ")";
   }
 
-  private static String abbreviate(String s) {
+  static String abbreviate(String s) {
     String flat = s.replace("\n", "\\n");
     return flat.length() > 60 ? flat.substring(0, 60) + "…" : flat;
   }
 
-  private void problem(Kind kind, String path, Node node, String message, String expected) {
+  void problem(Kind kind, String path, Node node, String message, String expected) {
     SourcePosition at = node != null ? position(node) : locate(path);
     problems.add(Problem.of(kind, path, message, expected).at(at));
   }
 
-  private SourcePosition position(Node node) {
+  SourcePosition position(Node node) {
     Mark mark = node.getStartMark();
     return SourcePosition.of(origin, mark.getLine() + 1, mark.getColumn() + 1);
   }
 
   /** The position recorded for the path or, failing that, its nearest ancestor's. */
-  private SourcePosition locate(String path) {
+  SourcePosition locate(String path) {
     String p = path;
     while (true) {
       SourcePosition at = positions.get(p);
@@ -573,7 +340,7 @@ final class SpecBinder {
   }
 
   /** The keys of one mapping, read once each; unread keys are reported as unknown. */
-  private final class Fields {
+  final class Fields {
     final String path;
     final MappingNode node;
     private final Map<String, NodeTuple> byKey = new LinkedHashMap<>();
