@@ -68,18 +68,24 @@ public final class SitePp {
    * wins in Puppet.
    */
   public static List<Stanza> stanzas(String text) throws MergeConflict {
-    List<Stanza> regexes = new ArrayList<>();
-    List<Stanza> exact = new ArrayList<>();
-    for (Node n : nodes(text)) {
-      if (n.matchers().size() != 1) {
+    List<Node> nodes = nodes(text);
+    List<Stanza> out = new ArrayList<>(stanzas(nodes, true));
+    out.addAll(stanzas(nodes, false));
+    return out;
+  }
+
+  /** The single-host nodes named by a regex ({@code regex} true), or by an exact name. */
+  private static List<Stanza> stanzas(List<Node> nodes, boolean regex) {
+    List<Stanza> out = new ArrayList<>();
+    for (Node n : nodes) {
+      if (n.matchers().size() != 1 || n.matchers().get(0).regex() != regex) {
         continue;
       }
-      Matcher m = n.matchers().get(0);
-      Optional<String[]> host = m.regex() ? singleHostRegex(m.text()) : exactName(m.text());
-      host.ifPresent(h -> (m.regex() ? regexes : exact).add(new Stanza(n.first(), n.last(), h[0], h[1], n.role())));
+      String text = n.matchers().get(0).text();
+      (regex ? singleHostRegex(text) : exactName(text))
+          .ifPresent(h -> out.add(new Stanza(n.first(), n.last(), h[0], h[1], n.role())));
     }
-    regexes.addAll(exact);
-    return regexes;
+    return out;
   }
 
   /** {@code ^host\.dc\.} (anything after) as {host, dc}. */
@@ -103,13 +109,8 @@ public final class SitePp {
     List<Node> nodes = nodes(text);
     List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
     String cr = text.contains("\r\n") ? "\r" : "";
-    List<Stanza> own = new ArrayList<>();
-    for (Stanza s : stanzas(text)) {
-      Node n = nodes.stream().filter(x -> x.first() == s.first()).findFirst().orElseThrow();
-      if (n.matchers().get(0).regex()) {
-        own.add(s);
-      }
-    }
+    // mwexp's own shape: single-host regexes; an exact name is never one it wrote or removes.
+    List<Stanza> own = stanzas(nodes, true);
     List<int[]> removals = new ArrayList<>();
     TreeMap<Integer, List<String>> inserts = new TreeMap<>();
     for (Map.Entry<String, String> want : merge.hosts().entrySet()) {
