@@ -169,7 +169,8 @@ public final class YamlEditor {
 
   private static String set(String text, MappingNode mapping, List<String> path, Object value) throws MergeConflict {
     Block block = new Block(0, documentEnd(text, mapping), mapping);
-    Sharing sharing = Sharing.of(mapping);
+    // Only an anchor (&name) lets two places reach one node: without one, nothing is walked.
+    Sharing sharing = text.indexOf('&') < 0 ? Sharing.of(null) : Sharing.of(mapping);
     for (int i = 0; i < path.size(); i++) {
       String key = path.get(i);
       Optional<Entry> entry = block.entry(text, key);
