@@ -401,14 +401,12 @@ public final class LuaTables {
     List<Object> values = new ArrayList<>();
     int i = 0;
     do {
-      int first = pos;
       int before = outermost.size();
       Object value = expression();
       values.add(value);
+      // Its token range was recorded when the constructor was read (tableValue).
       if (value instanceof Table table && outermost.size() > before && outermost.get(before) == table) {
         table.binding = block == 0 && i < names.size() ? names.get(i) : null;
-        table.firstToken = first;
-        table.lastToken = pos - 1;
       }
       i++;
     } while (accept(","));
