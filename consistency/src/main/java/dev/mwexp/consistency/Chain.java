@@ -41,6 +41,9 @@ final class Chain {
   final Set<String> routed = new TreeSet<>();
   /** Backends that lead to no host with hiera: through a CNAME ({@code via}) or straight. */
   final List<Unresolved> unresolved = new ArrayList<>();
+  /** Derived once, as a dozen links read them: the reached hosts in datacenters that run the service. */
+  private final Map<String, String> hostsInDatacenters;
+  private final Set<String> datacenters;
 
   /** A backend whose target, after {@code via} (null when no CNAME), is {@code name}: no host with hiera. */
   record Unresolved(Backend backend, CnameRecord via, String name) {}
@@ -75,6 +78,10 @@ final class Chain {
         .filter(h -> switchedOn(h.host()))
         .filter(h -> datacenterOf(h.host()).isPresent())
         .forEach(h -> reachedBy.putIfAbsent(h.host(), new ArrayList<>()));
+    Map<String, String> inDatacenters = new TreeMap<>();
+    reachedBy.keySet().forEach(host -> datacenterOf(host).ifPresent(dc -> inDatacenters.put(host, dc)));
+    hostsInDatacenters = java.util.Collections.unmodifiableMap(inDatacenters);
+    datacenters = java.util.Collections.unmodifiableSet(new TreeSet<>(inDatacenters.values()));
   }
 
   /**
@@ -148,14 +155,12 @@ final class Chain {
 
   /** Reached hosts whose datacenter runs the service, with that datacenter. */
   Map<String, String> hostsInDatacenters() {
-    Map<String, String> out = new TreeMap<>();
-    reachedBy.keySet().forEach(host -> datacenterOf(host).ifPresent(dc -> out.put(host, dc)));
-    return out;
+    return hostsInDatacenters;
   }
 
   /** The datacenters of {@link #hostsInDatacenters}. */
   Set<String> datacenters() {
-    return new TreeSet<>(hostsInDatacenters().values());
+    return datacenters;
   }
 
   /**
