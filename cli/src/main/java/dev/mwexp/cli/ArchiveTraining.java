@@ -33,8 +33,8 @@ final class ArchiveTraining {
     Files.writeString(spec, builtIn.toString());
     Main.run(quiet, quiet, "check", spec.toString(), "--against", out.toString());
     // The compiled tree, marked as the four checkouts, for the commands that read checkouts.
-    for (Repository r : Repository.values()) {
-      Files.createDirectories(out.resolve(r.directory()).resolve(Checkouts.marker(r)));
+    for (Repository r : Repository.all()) {
+      Files.createDirectories(out.resolve(r.directory()).resolve(r.marker().replace("*", "x")));
     }
     String[] checkouts = {"--puppet", out.resolve("puppet").toString(), "--charts", out.resolve("deployment-charts").toString(),
         "--dns", out.resolve("dns").toString(), "--mediawiki-config", out.resolve("mediawiki-config").toString()};

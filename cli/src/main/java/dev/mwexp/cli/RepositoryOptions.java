@@ -5,7 +5,6 @@ import dev.mwexp.cli.args.Option;
 import dev.mwexp.cli.args.UsageException;
 import dev.mwexp.fragment.Repository;
 import java.nio.file.Path;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,8 +18,8 @@ final class RepositoryOptions {
 
   /** An option a repository, as the repository names it ({@code --charts DIR}). */
   private static Map<Repository, Option> options() {
-    Map<Repository, Option> o = new EnumMap<>(Repository.class);
-    for (Repository r : Repository.values()) {
+    Map<Repository, Option> o = new java.util.TreeMap<>();
+    for (Repository r : Repository.all()) {
       o.put(r, Option.value("--" + r.option(), "DIR", "A checkout of " + r.project() + "."));
     }
     return o;
@@ -36,7 +35,7 @@ final class RepositoryOptions {
 
   /** The checkouts given, by repository. */
   static Map<Repository, Path> given(Arguments args) throws UsageException {
-    Map<Repository, Path> roots = new EnumMap<>(Repository.class);
+    Map<Repository, Path> roots = new java.util.TreeMap<>();
     for (Map.Entry<Repository, Option> e : OPTIONS.entrySet()) {
       Optional<Path> dir = args.path(e.getValue().name());
       if (dir.isPresent()) {

@@ -28,7 +28,7 @@ public final class ArtifactTrees {
 
   private ArtifactTrees(Builder b) {
     this.root = Optional.ofNullable(b.root);
-    this.repositories = java.util.Collections.unmodifiableMap(new java.util.EnumMap<>(b.repositories));
+    this.repositories = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(b.repositories));
     this.hiera = Optional.ofNullable(b.hiera);
     this.manifests = Optional.ofNullable(b.manifests);
     this.helmValues = Optional.ofNullable(b.helmValues);
@@ -59,7 +59,7 @@ public final class ArtifactTrees {
   public static ArtifactTrees of(Path root) {
     Builder b = builder().root(root);
     // compile's layout: one directory per repository.
-    for (dev.mwexp.fragment.Repository r : dev.mwexp.fragment.Repository.values()) {
+    for (dev.mwexp.fragment.Repository r : dev.mwexp.fragment.Repository.all()) {
       if (Files.isDirectory(root.resolve(r.directory()), LinkOption.NOFOLLOW_LINKS)) {
         b.repository(r, root.resolve(r.directory()));
         b.everyRepository = true;
@@ -183,7 +183,7 @@ public final class ArtifactTrees {
   public static final class Builder {
     private Path root;
     private final java.util.Map<dev.mwexp.fragment.Repository, Path> repositories =
-        new java.util.EnumMap<>(dev.mwexp.fragment.Repository.class);
+        new java.util.TreeMap<>();
     private Path hiera;
     private Path manifests;
     private Path helmValues;

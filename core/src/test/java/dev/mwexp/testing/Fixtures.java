@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -57,8 +56,8 @@ public final class Fixtures {
   /** A fresh copy of the four checkouts under {@code dir}, by repository. */
   public static Map<dev.mwexp.fragment.Repository, Path> checkouts(Path dir) {
     Map<String, Path> dirs = copy(dir);
-    Map<dev.mwexp.fragment.Repository, Path> roots = new EnumMap<>(dev.mwexp.fragment.Repository.class);
-    for (dev.mwexp.fragment.Repository r : dev.mwexp.fragment.Repository.values()) {
+    Map<dev.mwexp.fragment.Repository, Path> roots = new java.util.TreeMap<>();
+    for (dev.mwexp.fragment.Repository r : dev.mwexp.fragment.Repository.all()) {
       roots.put(r, dirs.get(r.directory()));
     }
     return roots;

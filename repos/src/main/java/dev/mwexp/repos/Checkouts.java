@@ -6,13 +6,12 @@ import dev.mwexp.fragment.Repository;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Checkouts of any subset of the four repositories. Each root must be a directory shaped like
+ * Checkouts of any subset of the repositories. Each root must be a directory shaped like
  * its repository (a marker directory or file the real one has), so that a wrong path is refused
  * before anything is read or written.
  */
@@ -24,21 +23,29 @@ public final class Checkouts {
     this.roots = roots;
   }
 
-  /** What marks each repository: the real ones all have it. */
-  public static String marker(Repository repository) {
-    return repository.marker();
+  /** Whether {@code root} has the top-level entry every real checkout of the repository has. */
+  static boolean recognised(Repository repository, Path root) {
+    String marker = repository.marker();
+    if (!marker.contains("*")) {
+      return Files.exists(root.resolve(marker), java.nio.file.LinkOption.NOFOLLOW_LINKS);
+    }
+    try (java.util.stream.Stream<Path> entries = Files.list(root)) {
+      return entries.anyMatch(p -> dev.mwexp.fragment.Globs.matches(marker, p.getFileName().toString()));
+    } catch (java.io.IOException e) {
+      return false;
+    }
   }
 
   /** The given roots, each checked to be its repository; every problem at once. */
   public static Checkouts of(Map<Repository, Path> roots) throws CheckoutException {
-    Map<Repository, SafeTree> trees = new EnumMap<>(Repository.class);
+    Map<Repository, SafeTree> trees = new java.util.TreeMap<>();
     List<String> problems = new ArrayList<>();
     roots.forEach((repository, root) -> {
       try {
         SafeTree tree = SafeTree.at(root);
-        if (!Files.exists(root.resolve(marker(repository)))) {
-          problems.add(root + ": is not a checkout of " + repository.project() + " (it has no " + marker(repository)
-              + "/); pass its root with --" + repository.directory());
+        if (!recognised(repository, root)) {
+          problems.add(root + ": is not a checkout of " + repository.project() + " (it has no " + repository.marker()
+              + "/); pass its root with --" + repository.option());
           return;
         }
         trees.put(repository, tree);
@@ -54,7 +61,7 @@ public final class Checkouts {
 
   /** Empty directories standing for the repositories (compile): no shape to check. */
   public static Checkouts empty(Map<Repository, Path> roots) throws CheckoutException {
-    Map<Repository, SafeTree> trees = new EnumMap<>(Repository.class);
+    Map<Repository, SafeTree> trees = new java.util.TreeMap<>();
     for (Map.Entry<Repository, Path> e : roots.entrySet()) {
       try {
         trees.put(e.getKey(), SafeTree.at(e.getValue()));

@@ -18,7 +18,6 @@ import dev.mwexp.testing.RealClients;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -48,8 +47,8 @@ class RealRepositoriesClientsTest {
   @BeforeAll
   static void sync() throws Exception {
     Map<String, Path> dirs = Fixtures.copy(tmp.resolve("repos"));
-    roots = new EnumMap<>(Repository.class);
-    for (Repository r : Repository.values()) {
+    roots = new java.util.TreeMap<>();
+    for (Repository r : Repository.all()) {
       roots.put(r, dirs.get(r.directory()));
     }
     setup = Spec.parse(Spec.defaultSpecText().replace("      - wikikube-worker-exp1001.eqiad.wmnet\n",

@@ -78,7 +78,7 @@ final class GoldenChecks {
   /** The same, over the tree's directories as checkouts of the real repositories. */
   static List<Diagnostic> checkCheckouts(Path tree) {
     ArtifactTrees.Builder b = ArtifactTrees.builder();
-    for (Repository r : Repository.values()) {
+    for (Repository r : Repository.all()) {
       b.repository(r, tree.resolve(r.directory()));
     }
     return RoutingConsistency.check(b.build(), Spec.defaultSetup()).violations().stream().map(v -> v.diagnostic()).toList();
