@@ -1,5 +1,8 @@
 package dev.mwexp.ats;
 
+import dev.mwexp.format.json.JsonListItems;
+import dev.mwexp.format.lua.LuaTableEntries;
+import dev.mwexp.format.lua.Target;
 import dev.mwexp.export.Exporter;
 import dev.mwexp.fragment.Fragment;
 import dev.mwexp.fragment.Merge;
@@ -34,20 +37,20 @@ public final class AtsExporter implements Exporter {
     String seed = RoutingScript.seed(setup);
     List<Fragment> out = new ArrayList<>();
     out.add(new Fragment(Repository.PUPPET, RoutingScript.PATH,
-        new Merge.LuaTableEntries(List.of("debug_maps", "default", "backends"), targets(setup.routes()), owned, seed)));
+        new LuaTableEntries(List.of("debug_maps", "default", "backends"), targets(setup.routes()), owned, seed)));
     for (RoutingScope scope : setup.debugRouting().scopes()) {
-      out.add(new Fragment(Repository.PUPPET, RoutingScript.PATH, new Merge.LuaTableEntries(
+      out.add(new Fragment(Repository.PUPPET, RoutingScript.PATH, new LuaTableEntries(
           List.of("debug_maps", "scopes", "[name=" + scope.name() + "]", "backends"),
           targets(RoutingScript.routes(setup, scope)), owned, seed)));
     }
-    out.add(new Fragment(Repository.MEDIAWIKI_CONFIG, DEBUG_JSON, new Merge.JsonListItems(
+    out.add(new Fragment(Repository.MEDIAWIKI_CONFIG, DEBUG_JSON, new JsonListItems(
         "backends", setup.routes().stream().map(Route::backend).toList(), owned, "{\n  \"backends\": []\n}\n")));
     return out;
   }
 
-  private static Map<String, Merge.Target> targets(List<Route> routes) {
-    Map<String, Merge.Target> out = new LinkedHashMap<>();
-    routes.forEach(r -> out.put(r.backend(), new Merge.Target(r.targetHost(), r.port())));
+  private static Map<String, Target> targets(List<Route> routes) {
+    Map<String, Target> out = new LinkedHashMap<>();
+    routes.forEach(r -> out.put(r.backend(), new Target(r.targetHost(), r.port())));
     return out;
   }
 }

@@ -1,5 +1,7 @@
 package dev.mwexp.ats;
 
+import dev.mwexp.format.zone.ZoneRecords;
+import dev.mwexp.format.zone.ZoneTarget;
 import dev.mwexp.export.Exporter;
 import dev.mwexp.fragment.Fragment;
 import dev.mwexp.fragment.Merge;
@@ -46,17 +48,17 @@ public final class DnsExporter implements Exporter {
   @Override
   public List<Fragment> fragments(Setup setup) {
     // Records by their relative name, then by origin: mw-experimental -> {eqiad.wmnet. -> target}.
-    Map<String, Map<String, Merge.ZoneTarget>> byName = new TreeMap<>();
+    Map<String, Map<String, ZoneTarget>> byName = new TreeMap<>();
     for (Datacenter dc : setup.sortedDatacenters()) {
       String name = name(dc.cname().name());
       int dot = name.indexOf('.');
       byName.computeIfAbsent(name.substring(0, dot), n -> new TreeMap<>())
-          .put(name.substring(dot + 1) + ".", new Merge.ZoneTarget(ttl(dc.cname().ttl()), name(dc.cname().target()) + "."));
+          .put(name.substring(dot + 1) + ".", new ZoneTarget(ttl(dc.cname().ttl()), name(dc.cname().target()) + "."));
     }
     List<String> owned = new ArrayList<>();
     Ownership.hostGlobs(setup).forEach(g -> owned.add(g.endsWith("*") ? g : g + ".*"));
     List<Fragment> out = new ArrayList<>();
-    byName.forEach((name, targets) -> out.add(new Fragment(Repository.DNS, ZONE, new Merge.ZoneRecords(name, targets, owned, SEED))));
+    byName.forEach((name, targets) -> out.add(new Fragment(Repository.DNS, ZONE, new ZoneRecords(name, targets, owned, SEED))));
     return out;
   }
 

@@ -166,7 +166,7 @@ final class FactsReader {
         stanzas = Optional.of(byHost);
       } catch (TreeException e) {
         unreadable.add(unreadable(e));
-      } catch (dev.mwexp.format.MergeConflict e) {
+      } catch (dev.mwexp.fragment.MergeConflict e) {
         unreadable.add(unreadable(new TreeException(sitePpName, e.line(), 0, e.reason())));
       }
       Map<String, Map.Entry<String, Source>> mount = Map.of();
@@ -247,7 +247,7 @@ final class FactsReader {
         debugList = Optional.of(dev.mwexp.format.json.JsonListEditor.items(tree.read(file), "backends"));
       } catch (TreeException e) {
         unreadable.add(unreadable(e));
-      } catch (dev.mwexp.format.MergeConflict e) {
+      } catch (dev.mwexp.fragment.MergeConflict e) {
         unreadable.add(unreadable(new TreeException(debugJson, e.line(), 0, e.reason())));
       }
     }

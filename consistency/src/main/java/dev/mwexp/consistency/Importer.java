@@ -6,7 +6,7 @@ import dev.mwexp.consistency.facts.HostHiera;
 import dev.mwexp.format.yaml.YamlText;
 import dev.mwexp.files.SafeTree;
 import dev.mwexp.files.TreeException;
-import dev.mwexp.format.MergeConflict;
+import dev.mwexp.fragment.MergeConflict;
 import dev.mwexp.format.yaml.YamlEditor;
 import dev.mwexp.fragment.Repository;
 import dev.mwexp.model.Setup;

@@ -1,7 +1,7 @@
 package dev.mwexp.export;
 
-import dev.mwexp.format.MergeConflict;
-import dev.mwexp.merge.Merges;
+import dev.mwexp.format.yaml.YamlKeys;
+import dev.mwexp.fragment.MergeConflict;
 import dev.mwexp.fragment.Fragment;
 import dev.mwexp.fragment.Merge;
 import java.util.HashMap;
@@ -24,10 +24,10 @@ final class EmptyRepositories {
     for (Fragment f : fragments) {
       try {
         Optional<String> existing = files.getOrDefault(f.name(), Optional.empty());
-        boolean reusable = existing.isEmpty() && f.merge() instanceof Merge.YamlKeys;
+        boolean reusable = existing.isEmpty() && f.merge() instanceof YamlKeys;
         Optional<String> merged = reusable ? intoNothing.get(f.merge()) : null;
         if (merged == null) {
-          merged = Merges.apply(existing, f.merge());
+          merged = f.merge().apply(existing);
           if (reusable) {
             intoNothing.put(f.merge(), merged);
           }

@@ -1,4 +1,4 @@
-package dev.mwexp.format;
+package dev.mwexp.fragment;
 
 import dev.mwexp.files.Inert;
 

@@ -1,5 +1,8 @@
 package dev.mwexp.hiera;
 
+import dev.mwexp.format.sitepp.NodeStanzas;
+import dev.mwexp.format.yaml.YamlKeys;
+import dev.mwexp.format.yaml.YamlKeysSweep;
 import dev.mwexp.export.Exporter;
 import dev.mwexp.fragment.Fragment;
 import dev.mwexp.fragment.Merge;
@@ -43,14 +46,14 @@ public final class HieraExporter implements Exporter {
         // Validation refuses such names; this keeps a host name from ever naming another file.
         throw new IllegalArgumentException("host name cannot be a file name: " + host);
       }
-      out.add(new Fragment(Repository.PUPPET, HOSTS_DIR + "/" + shortName + ".yaml", new Merge.YamlKeys(keys, List.of(), "")));
+      out.add(new Fragment(Repository.PUPPET, HOSTS_DIR + "/" + shortName + ".yaml", new YamlKeys(keys, List.of(), "")));
       stanzas.put(shortName, host.split("\\.")[1]);
     }
     for (String glob : Ownership.hostGlobs(setup)) {
       out.add(new Fragment(Repository.PUPPET, HOSTS_DIR,
-          new Merge.YamlKeysSweep(glob + ".yaml", setup.deployers().switchKey(), new ArrayList<>(host(setup).keySet()))));
+          new YamlKeysSweep(glob + ".yaml", setup.deployers().switchKey(), new ArrayList<>(host(setup).keySet()))));
     }
-    out.add(new Fragment(Repository.PUPPET, SITE_PP, new Merge.NodeStanzas(stanzas, ROLE, Ownership.hostGlobs(setup),
+    out.add(new Fragment(Repository.PUPPET, SITE_PP, new NodeStanzas(stanzas, ROLE, Ownership.hostGlobs(setup),
         "# Node definitions (operations/puppet manifests/site.pp), as mwexp writes them for an empty repository.\n")));
     // The profile class and its refresh script: whole files mwexp owns.
     out.add(new Fragment(Repository.PUPPET, ProfileClass.PATH, new Merge.OwnedFile(ProfileClass.pp(setup))));

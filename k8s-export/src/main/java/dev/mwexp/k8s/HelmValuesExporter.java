@@ -1,5 +1,6 @@
 package dev.mwexp.k8s;
 
+import dev.mwexp.format.yaml.YamlKeys;
 import dev.mwexp.export.Exporter;
 import dev.mwexp.fragment.Fragment;
 import dev.mwexp.fragment.Merge;
@@ -43,7 +44,7 @@ public final class HelmValuesExporter implements Exporter {
         .thenComparing(Map.Entry.comparingByKey(java.util.Comparator.reverseOrder()))).orElseThrow().getKey();
     Map<List<String>, Object> shared = shared(setup);
     shared.put(List.of("resources", "replicas"), common);
-    out.add(new Fragment(Repository.CHARTS, dir(setup) + "values.yaml", new Merge.YamlKeys(shared, List.of(),
+    out.add(new Fragment(Repository.CHARTS, dir(setup) + "values.yaml", new YamlKeys(shared, List.of(),
         "# " + setup.service().name() + ": one MediaWiki pod per dedicated worker (values for the mediawiki chart).\n")));
     for (Datacenter dc : setup.sortedDatacenters()) {
       Map<List<String>, Object> set = new LinkedHashMap<>();
@@ -54,7 +55,7 @@ public final class HelmValuesExporter implements Exporter {
         set.put(List.of("resources", "replicas"), dc.hosts().size());
       }
       out.add(new Fragment(Repository.CHARTS, dir(setup) + "values-" + dc.name() + ".yaml",
-          new Merge.YamlKeys(set, removed, "# " + dc.name() + " settings of " + setup.service().name() + ".\n")));
+          new YamlKeys(set, removed, "# " + dc.name() + " settings of " + setup.service().name() + ".\n")));
     }
     return out;
   }

@@ -1,9 +1,9 @@
 package dev.mwexp.repos;
 
+import dev.mwexp.format.yaml.YamlKeysSweep;
 import dev.mwexp.files.SafeTree;
 import dev.mwexp.files.TreeException;
-import dev.mwexp.format.MergeConflict;
-import dev.mwexp.merge.Merges;
+import dev.mwexp.fragment.MergeConflict;
 import dev.mwexp.fragment.Fragment;
 import dev.mwexp.fragment.Globs;
 import dev.mwexp.fragment.Merge;
@@ -35,7 +35,7 @@ public final class Sync {
       if (checkouts.tree(f.repository()).isEmpty()) {
         continue;
       }
-      if (f.merge() instanceof Merge.YamlKeysSweep) {
+      if (f.merge() instanceof YamlKeysSweep) {
         sweeps.add(f);
       } else {
         byFile.computeIfAbsent(f.name(), k -> new ArrayList<>()).add(f);
@@ -55,7 +55,7 @@ public final class Sync {
       if (!tree.isDirectory(dir)) {
         continue;
       }
-      Merge.YamlKeysSweep merge = (Merge.YamlKeysSweep) sweep.merge();
+      YamlKeysSweep merge = (YamlKeysSweep) sweep.merge();
       try {
         for (Path file : tree.list(dir)) {
           String path = sweep.path() + "/" + file.getFileName();
@@ -92,7 +92,7 @@ public final class Sync {
     Optional<String> after = before;
     for (Merge merge : merges) {
       try {
-        after = Merges.apply(after, merge);
+        after = merge.apply(after);
       } catch (MergeConflict e) {
         problems.add(repository.directory() + "/" + path + (e.line() > 0 ? ":" + e.line() : "") + ": " + e.reason());
         return;

@@ -2,7 +2,7 @@ package dev.mwexp.consistency.read;
 
 import dev.mwexp.consistency.facts.Source;
 import dev.mwexp.files.TreeException;
-import dev.mwexp.format.MergeConflict;
+import dev.mwexp.fragment.MergeConflict;
 import dev.mwexp.format.puppet.PuppetManifest;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,10 +1,8 @@
 package dev.mwexp.format.lua;
 
 import dev.mwexp.format.Lines;
-import dev.mwexp.format.MergeConflict;
+import dev.mwexp.fragment.MergeConflict;
 import dev.mwexp.fragment.Globs;
-import dev.mwexp.fragment.Merge.LuaTableEntries;
-import dev.mwexp.fragment.Merge.Target;
 import dev.mwexp.format.lua.LuaTables.Table;
 import java.util.ArrayList;
 import java.util.Comparator;

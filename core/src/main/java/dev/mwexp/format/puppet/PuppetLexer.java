@@ -1,6 +1,6 @@
 package dev.mwexp.format.puppet;
 
-import dev.mwexp.format.MergeConflict;
+import dev.mwexp.fragment.MergeConflict;
 import java.util.ArrayList;
 import java.util.List;
 

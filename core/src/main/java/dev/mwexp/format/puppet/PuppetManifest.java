@@ -1,6 +1,6 @@
 package dev.mwexp.format.puppet;
 
-import dev.mwexp.format.MergeConflict;
+import dev.mwexp.fragment.MergeConflict;
 import dev.mwexp.format.puppet.PuppetLexer.Kind;
 import dev.mwexp.format.puppet.PuppetLexer.Token;
 import java.util.ArrayList;

@@ -1,11 +1,10 @@
 package dev.mwexp.format.sitepp;
 
-import dev.mwexp.format.MergeConflict;
+import dev.mwexp.fragment.MergeConflict;
 import dev.mwexp.format.puppet.PuppetManifest;
 import dev.mwexp.format.puppet.PuppetManifest.Matcher;
 import dev.mwexp.format.puppet.PuppetManifest.Node;
 import dev.mwexp.fragment.Globs;
-import dev.mwexp.fragment.Merge.NodeStanzas;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

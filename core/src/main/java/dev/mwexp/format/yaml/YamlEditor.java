@@ -1,8 +1,7 @@
 package dev.mwexp.format.yaml;
 
 import dev.mwexp.format.Lines;
-import dev.mwexp.format.MergeConflict;
-import dev.mwexp.fragment.Merge.YamlKeys;
+import dev.mwexp.fragment.MergeConflict;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;

@@ -1,9 +1,7 @@
 package dev.mwexp.format.zone;
 
-import dev.mwexp.format.MergeConflict;
+import dev.mwexp.fragment.MergeConflict;
 import dev.mwexp.fragment.Globs;
-import dev.mwexp.fragment.Merge.ZoneRecords;
-import dev.mwexp.fragment.Merge.ZoneTarget;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

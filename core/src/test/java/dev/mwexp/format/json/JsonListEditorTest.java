@@ -3,8 +3,7 @@ package dev.mwexp.format.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.mwexp.format.MergeConflict;
-import dev.mwexp.fragment.Merge.JsonListItems;
+import dev.mwexp.fragment.MergeConflict;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

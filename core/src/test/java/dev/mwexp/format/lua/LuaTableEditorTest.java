@@ -3,7 +3,7 @@ package dev.mwexp.format.lua;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.mwexp.format.MergeConflict;
+import dev.mwexp.fragment.MergeConflict;
 import dev.mwexp.fragment.Merge;
 import dev.mwexp.testing.RealClients;
 import java.nio.file.Files;
@@ -19,13 +19,13 @@ class LuaTableEditorTest {
 
   @TempDir Path tmp;
 
-  static final Merge.LuaTableEntries BOTH;
+  static final LuaTableEntries BOTH;
 
   static {
-    Map<String, Merge.Target> entries = new LinkedHashMap<>();
-    entries.put("k8s-mw-experimental-eqiad", new Merge.Target("mw-experimental.eqiad.wmnet", 4456));
-    entries.put("k8s-mw-experimental-codfw", new Merge.Target("mw-experimental.codfw.wmnet", 4456));
-    BOTH = new Merge.LuaTableEntries(List.of("debug_maps", "default", "backends"), entries,
+    Map<String, Target> entries = new LinkedHashMap<>();
+    entries.put("k8s-mw-experimental-eqiad", new Target("mw-experimental.eqiad.wmnet", 4456));
+    entries.put("k8s-mw-experimental-codfw", new Target("mw-experimental.codfw.wmnet", 4456));
+    BOTH = new LuaTableEntries(List.of("debug_maps", "default", "backends"), entries,
         List.of("k8s-mw-experimental-*"), "");
   }
 

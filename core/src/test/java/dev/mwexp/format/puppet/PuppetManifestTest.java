@@ -3,7 +3,7 @@ package dev.mwexp.format.puppet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.mwexp.format.MergeConflict;
+import dev.mwexp.fragment.MergeConflict;
 import org.junit.jupiter.api.Test;
 
 /** The Puppet reader on the profile class's constructs, shaped like operations/puppet's. */

@@ -3,7 +3,7 @@ package dev.mwexp.format.sitepp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.mwexp.format.MergeConflict;
+import dev.mwexp.fragment.MergeConflict;
 import dev.mwexp.fragment.Merge;
 import dev.mwexp.testing.RealClients;
 import java.nio.file.Files;
@@ -21,7 +21,7 @@ class SitePpTest {
 
   @TempDir Path tmp;
 
-  static final Merge.NodeStanzas BOTH = new Merge.NodeStanzas(
+  static final NodeStanzas BOTH = new NodeStanzas(
       Map.of("wikikube-worker-exp1001", "eqiad", "wikikube-worker-exp2001", "codfw"), "kubernetes::worker",
       List.of("wikikube-worker-exp*"), "");
 

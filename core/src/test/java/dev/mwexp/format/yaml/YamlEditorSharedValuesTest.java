@@ -3,7 +3,7 @@ package dev.mwexp.format.yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.mwexp.format.MergeConflict;
+import dev.mwexp.fragment.MergeConflict;
 import dev.mwexp.fragment.Merge;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
  */
 class YamlEditorSharedValuesTest {
 
-  private static Merge.YamlKeys set(List<String> path, Object value) {
-    return new Merge.YamlKeys(Map.of(path, value), List.of(), "");
+  private static YamlKeys set(List<String> path, Object value) {
+    return new YamlKeys(Map.of(path, value), List.of(), "");
   }
 
   private static void onlyThatChanged(String before, String after, List<String> path, Object value) throws Exception {
@@ -91,9 +91,9 @@ class YamlEditorSharedValuesTest {
     Map<List<String>, Object> keys = new java.util.LinkedHashMap<>();
     keys.put(List.of("php", "devel_mode"), true);
     keys.put(List.of("mw", "experimental", "enabled"), true);
-    String after = YamlEditor.apply(file, new Merge.YamlKeys(keys, List.of(), ""));
+    String after = YamlEditor.apply(file, new YamlKeys(keys, List.of(), ""));
     assertThat(after).isEqualTo("\uFEFF# values\r\nreplicas: 1\r\nphp:\r\n  devel_mode: true\r\n"
         + "mw:\r\n  experimental:\r\n    enabled: true\r\n");
-    assertThat(YamlEditor.apply(after, new Merge.YamlKeys(keys, List.of(), ""))).isEqualTo(after);
+    assertThat(YamlEditor.apply(after, new YamlKeys(keys, List.of(), ""))).isEqualTo(after);
   }
 }

@@ -1,5 +1,7 @@
 package dev.mwexp.format.yaml;
 
+import dev.mwexp.fragment.MergeConflict;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mwexp.fragment.Merge;
@@ -9,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 class YamlEditorTest {
 
-  private static Merge.YamlKeys set(String key, Object value) {
-    return new Merge.YamlKeys(Map.of(List.of(key), value), List.of(), "");
+  private static YamlKeys set(String key, Object value) {
+    return new YamlKeys(Map.of(List.of(key), value), List.of(), "");
   }
 
   @Test
@@ -48,7 +50,7 @@ class YamlEditorTest {
     set.put(List.of("b", "d"), "new");
     set.put(List.of("n"), List.of("x", "y"));
 
-    assertThat(YamlEditor.apply(file, new Merge.YamlKeys(set, List.of(List.of("old")), "")))
+    assertThat(YamlEditor.apply(file, new YamlKeys(set, List.of(List.of("old")), "")))
         // n and y are YAML 1.1 booleans, so the writer quotes them.
         .isEqualTo("# host\na: 1\nb:\n  c: 3\n  d: new\nz: 9\n\"n\":\n  - x\n  - \"y\"\n");
   }
@@ -80,17 +82,17 @@ class YamlEditorTest {
           for (int i = r.nextInt(3); i > 0; i--) {
             removed.add(path(r));
           }
-          Merge.YamlKeys merge = new Merge.YamlKeys(set, removed, "");
+          YamlKeys merge = new YamlKeys(set, removed, "");
           String keyByKey;
           try {
             keyByKey = YamlEditor.keyByKey(file, merge);
-          } catch (dev.mwexp.format.MergeConflict e) {
+          } catch (dev.mwexp.fragment.MergeConflict e) {
             keyByKey = "conflict";
           }
           String whole;
           try {
             whole = YamlEditor.apply(file, merge);
-          } catch (dev.mwexp.format.MergeConflict e) {
+          } catch (dev.mwexp.fragment.MergeConflict e) {
             whole = "conflict";
           }
           assertThat(whole).as("%s into %s", merge, file).isEqualTo(keyByKey);

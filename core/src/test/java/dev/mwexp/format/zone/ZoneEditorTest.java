@@ -3,7 +3,7 @@ package dev.mwexp.format.zone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.mwexp.format.MergeConflict;
+import dev.mwexp.fragment.MergeConflict;
 import dev.mwexp.fragment.Merge;
 import java.util.List;
 import java.util.Map;
@@ -15,18 +15,18 @@ import org.junit.jupiter.api.Test;
  */
 class ZoneEditorTest {
 
-  static final Merge.ZoneRecords BOTH = new Merge.ZoneRecords("mw-experimental", Map.of(
-      "eqiad.wmnet.", new Merge.ZoneTarget("1H", "wikikube-worker-exp1001.eqiad.wmnet."),
-      "codfw.wmnet.", new Merge.ZoneTarget("1H", "wikikube-worker-exp2001.codfw.wmnet.")),
+  static final ZoneRecords BOTH = new ZoneRecords("mw-experimental", Map.of(
+      "eqiad.wmnet.", new ZoneTarget("1H", "wikikube-worker-exp1001.eqiad.wmnet."),
+      "codfw.wmnet.", new ZoneTarget("1H", "wikikube-worker-exp2001.codfw.wmnet.")),
       List.of("wikikube-worker-exp*"), "");
 
-  static void rewrites(String before, Merge.ZoneRecords merge, String after) throws MergeConflict {
+  static void rewrites(String before, ZoneRecords merge, String after) throws MergeConflict {
     String once = ZoneEditor.apply(before, merge);
     assertThat(once).isEqualTo(after);
     assertThat(ZoneEditor.apply(once, merge)).as("applied twice").isEqualTo(once);
     ZoneTemplate read = ZoneTemplate.read(once);
     assertThat(read.problems()).isEmpty();
-    for (Map.Entry<String, Merge.ZoneTarget> want : merge.targets().entrySet()) {
+    for (Map.Entry<String, ZoneTarget> want : merge.targets().entrySet()) {
       String owner = merge.name() + "." + want.getKey().substring(0, want.getKey().length() - 1);
       assertThat(read.records()).filteredOn(r -> r.owner().equals(owner) && r.type().equals("CNAME"))
           .extracting(ZoneTemplate.Entry::target).containsExactly(want.getValue().target().replaceAll("\\.$", ""));
@@ -115,8 +115,8 @@ class ZoneEditorTest {
 
   @Test
   void aDroppedDatacenterLosesOnlyItsOwnRecord() throws Exception {
-    Merge.ZoneRecords eqiadOnly = new Merge.ZoneRecords("mw-experimental",
-        Map.of("eqiad.wmnet.", new Merge.ZoneTarget("1H", "wikikube-worker-exp1001.eqiad.wmnet.")),
+    ZoneRecords eqiadOnly = new ZoneRecords("mw-experimental",
+        Map.of("eqiad.wmnet.", new ZoneTarget("1H", "wikikube-worker-exp1001.eqiad.wmnet.")),
         List.of("wikikube-worker-exp*"), "");
     rewrites("""
         $ORIGIN eqiad.wmnet.
