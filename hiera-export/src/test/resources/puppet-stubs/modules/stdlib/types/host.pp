@@ -1,2 +1,2 @@
-# Stub of stdlib's Stdlib::Host, narrowed to what the tests need.
-type Stdlib::Host = Pattern[/\A[a-z0-9.-]+\z/]
+# Stdlib::Host as stdlib types it (SIGNATURES).
+type Stdlib::Host = Variant[Stdlib::Fqdn, Stdlib::Compat::Ip_address]

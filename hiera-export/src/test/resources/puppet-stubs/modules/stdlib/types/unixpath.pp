@@ -1,2 +1,2 @@
-# Stub of stdlib's Stdlib::Unixpath.
+# Stdlib::Unixpath as stdlib types it (SIGNATURES).
 type Stdlib::Unixpath = Pattern[/\A\/([^\n\/\0]+\/*)*\z/]

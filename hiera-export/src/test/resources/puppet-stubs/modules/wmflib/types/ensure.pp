@@ -1,2 +1,2 @@
-# Stub of Wikimedia's Wmflib::Ensure.
+# Wmflib::Ensure as wmflib types it (SIGNATURES).
 type Wmflib::Ensure = Enum['present', 'absent']

@@ -1,5 +1,10 @@
-# Stub of Wikimedia's Systemd::Timer::Schedule: which timer setting, and its value.
-type Systemd::Timer::Schedule = Struct[{
-    'start'    => Enum['OnActiveSec', 'OnBootSec', 'OnStartupSec', 'OnUnitActiveSec', 'OnUnitInactiveSec', 'OnCalendar'],
-    'interval' => String[1],
-}]
+# Systemd::Timer::Schedule as Wikimedia's systemd module types it (SIGNATURES).
+type Systemd::Timer::Schedule = Struct[
+    {
+    'start'    => Systemd::Timer::Start,
+    'interval' => Variant[
+        Systemd::Timer::Interval,
+        Systemd::Timer::Datetime,
+    ]
+    }
+]

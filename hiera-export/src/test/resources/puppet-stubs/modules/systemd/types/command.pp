@@ -1,0 +1,2 @@
+# Systemd::Command as Wikimedia's systemd module types it (SIGNATURES).
+type Systemd::Command = Stdlib::Unixpath
