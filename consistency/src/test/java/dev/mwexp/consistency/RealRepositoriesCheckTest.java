@@ -125,8 +125,8 @@ class RealRepositoriesCheckTest {
     clean.put("a stanza laid out over lines and indented", r -> edit(r.get("puppet").resolve("manifests/site.pp"),
         "node /^wikikube-worker-exp1001\\.eqiad\\./ {\n", "  node /^wikikube-worker-exp1001\\.eqiad\\./\n  {\n"));
     clean.put("a quoted 'directory' in the profile class", r -> edit(r.get("puppet").resolve(
-        "modules/profile/manifests/kubernetes/mediawiki_experimental.pp"), "            ensure  => directory,\n            owner   => $owner,",
-        "            ensure  => 'directory',\n            owner   => $owner,"));
+        "modules/profile/manifests/kubernetes/mediawiki_experimental.pp"), "            ensure => directory,\n            owner  => $owner,",
+        "            ensure => 'directory',\n            owner  => $owner,"));
     clean.put("a LuaJIT int64 port", r -> edit(r.get("puppet").resolve(lua.substring(7)),
         "\"mw-experimental.eqiad.wmnet\",      port = 4456", "\"mw-experimental.eqiad.wmnet\",      port = 4456LL"));
     int n = 0;

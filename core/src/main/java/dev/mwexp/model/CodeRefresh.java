@@ -38,7 +38,7 @@ public interface CodeRefresh {
   /** While this file exists ({@code --lock}), the refresh leaves the code alone. */
   @Value.Default
   default String lockFile() {
-    return "/var/lock/mw-experimental-mediawiki-image-update.lock";
+    return "/var/lib/mw-experimental/state/lock";
   }
 
   /** Where each refresh keeps a copy of what engineers changed, added or deleted since the last. */

@@ -63,7 +63,7 @@ public final class HieraExporter implements Exporter {
 
   /** The refresh script: the same for every model (its settings come from the class). */
   static String script() {
-    try (var in = HieraExporter.class.getResourceAsStream("mw-experimental-mediawiki-image-update.sh")) {
+    try (var in = HieraExporter.class.getResourceAsStream("mw-experimental-mediawiki-image-update.py")) {
       return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     } catch (java.io.IOException | NullPointerException e) {
       throw new IllegalStateException("the refresh script is missing from mwexp's jar", e);

@@ -12,7 +12,10 @@ import dev.mwexp.model.Setup;
 final class ProfileClass {
 
   static final String PATH = "modules/profile/manifests/kubernetes/mediawiki_experimental.pp";
-  static final String SCRIPT_SOURCE = "modules/profile/files/kubernetes/node/mw-experimental-mediawiki-image-update.sh";
+  static final String SCRIPT_SOURCE = "modules/profile/files/kubernetes/node/mw-experimental-mediawiki-image-update.py";
+  static final String SCRIPT_URL = "puppet:///modules/profile/kubernetes/node/mw-experimental-mediawiki-image-update.py";
+  /** The refresh's manifest, journal and lock: group-writable, so the deployment group may --lock. */
+  static final String STATE_DIR = "/var/lib/mw-experimental/state";
   private static final String KEY = "profile::kubernetes::mediawiki_experimental::";
 
   private ProfileClass() {}
@@ -25,7 +28,7 @@ final class ProfileClass {
     p.append("# SPDX-License-Identifier: Apache-2.0\n");
     p.append("# Written by mwexp from the mw-experimental spec; edit the spec, not this file.\n");
     p.append("# @summary The host side of mw-experimental: the code directory engineers edit, kept in\n");
-    p.append("#   step with the newest production image by a timer that saves their edits first.\n");
+    p.append("#   step with the newest production image by a timer that merges it in and keeps their edits.\n");
     p.append("# @param is_mw_experimental whether this host is a dedicated mw-experimental worker\n");
     p.append("# @param deployment_server where the release files come from\n");
     p.append("# @param general_dir helmfile's defaults directory, holding mediawiki/release\n");
@@ -61,40 +64,68 @@ final class ProfileClass {
     p.setLength(p.length() - 2);
     p.append("\n) {\n");
     p.append("    if $is_mw_experimental {\n");
-    p.append("        include profile::mediawiki::system_users\n\n");
+    p.append("        require profile::mediawiki::system_users\n\n");
     p.append("        # The code the pods mount from the host; there before kubelet starts them.\n");
     p.append("        file { $mount_path:\n");
-    p.append("            ensure  => directory,\n");
-    p.append("            owner   => $owner,\n");
-    p.append("            group   => $group,\n");
-    p.append("            mode    => $mode,\n");
-    p.append("            before  => Service['kubelet'],\n");
-    p.append("            require => Class['profile::mediawiki::system_users'],\n");
-    p.append("        }\n\n");
-    p.append("        # scap's release files, which name the newest image.\n");
-    p.append("        file { \"${general_dir}/mediawiki/release\":\n");
     p.append("            ensure => directory,\n");
-    p.append("            owner  => 'mwdeploy',\n");
-    p.append("            group  => $deployment_group,\n");
-    p.append("            mode   => '2775',\n");
+    p.append("            owner  => $owner,\n");
+    p.append("            group  => $group,\n");
+    p.append("            mode   => $mode,\n");
+    p.append("            before => Service['kubelet'],\n");
+    p.append("        }\n\n");
+    p.append("        # scap's release files, which name the newest image, synced from the deployment\n");
+    p.append("        # server into a directory whose parents exist on a worker only if made here.\n");
+    p.append("        $release_dir = \"${general_dir}/mediawiki/release\"\n");
+    p.append("        file { $general_dir:\n");
+    p.append("            ensure => directory,\n");
+    p.append("            mode   => '0775',\n");
+    p.append("        }\n");
+    p.append("        file { \"${general_dir}/mediawiki\":\n");
+    p.append("            ensure  => directory,\n");
+    p.append("            mode    => '0775',\n");
+    p.append("            require => File[$general_dir],\n");
+    p.append("        }\n");
+    p.append("        file { $release_dir:\n");
+    p.append("            ensure  => directory,\n");
+    p.append("            owner   => 'mwdeploy',\n");
+    p.append("            group   => $deployment_group,\n");
+    p.append("            mode    => '2775',\n");
+    p.append("            require => File[\"${general_dir}/mediawiki\"],\n");
     p.append("        }\n");
     p.append("        rsync::quickdatacopy { 'releases':\n");
     p.append("            ensure      => present,\n");
+    p.append("            auto_sync   => true,\n");
     p.append("            source_host => $deployment_server,\n");
     p.append("            dest_host   => $facts['networking']['fqdn'],\n");
-    p.append("            auto_sync   => true,\n");
-    p.append("            module_path => \"${general_dir}/mediawiki/release\",\n");
+    p.append("            module_path => $release_dir,\n");
     p.append("            chown       => \"mwdeploy:${deployment_group}\",\n");
+    p.append("            require     => File[$release_dir],\n");
     p.append("        }\n\n");
-    p.append("        # Engineers of the deployment group may edit what the refresh writes.\n");
+    p.append("        # The deployment group's command to make the code group-writable again.\n");
     p.append("        file { '/usr/local/etc/fix-staging-perms.sh':\n");
     p.append("            ensure  => file,\n");
     p.append("            owner   => 'root',\n");
     p.append("            group   => 'root',\n");
     p.append("            mode    => '0444',\n");
     p.append("            content => \"deployment_group=\\\"${deployment_group}\\\"\\ndeployment_dirs=\\\"${mount_path}\\\"\\n\",\n");
+    p.append("        }\n");
+    p.append("        file { '/usr/local/sbin/fix-staging-perms':\n");
+    p.append("            ensure  => file,\n");
+    p.append("            owner   => 'root',\n");
+    p.append("            group   => 'root',\n");
+    p.append("            mode    => '0555',\n");
+    p.append("            source  => 'puppet:///modules/profile/mediawiki/deployment/fix-staging-perms.sh',\n");
+    p.append("            require => File['/usr/local/etc/fix-staging-perms.sh'],\n");
     p.append("        }\n\n");
-    p.append("        # The refresh and what it reads: KEY=value settings, never sourced as shell.\n");
+    p.append("        # The refresh's state, lock and saved edits: the deployment group may --lock and\n");
+    p.append("        # --unlock without root, so the directories are theirs and not sticky.\n");
+    p.append("        file { ['/var/lib/mw-experimental', '").append(STATE_DIR).append("', $edits_dir]:\n");
+    p.append("            ensure => directory,\n");
+    p.append("            owner  => 'root',\n");
+    p.append("            group  => $deployment_group,\n");
+    p.append("            mode   => '2775',\n");
+    p.append("        }\n");
+    p.append("        # The refresh and what it reads: KEY=value settings, never run as code.\n");
     p.append("        file { '/etc/default/").append(c.timerName()).append("':\n");
     p.append("            ensure  => file,\n");
     p.append("            owner   => 'root',\n");
@@ -102,10 +133,10 @@ final class ProfileClass {
     p.append("            mode    => '0444',\n");
     p.append("            content => join([\n");
     p.append("                \"MOUNT_PATH=${mount_path}\",\n");
-    p.append("                \"RELEASE_FILE=${general_dir}/mediawiki/release/${release_file}\",\n");
+    p.append("                \"RELEASE_FILE=${release_dir}/${release_file}\",\n");
     p.append("                \"LOCK_FILE=${lock_file}\",\n");
     p.append("                \"EDITS_DIR=${edits_dir}\",\n");
-    p.append("                '").append("STATE_DIR=/var/lib/mw-experimental/state").append("',\n");
+    p.append("                '").append("STATE_DIR=" + STATE_DIR).append("',\n");
     p.append("                \"KEEP_DAYS=${keep_edits_days}\",\n");
     p.append("                \"KEEP_COUNT=${keep_edits_count}\",\n");
     p.append("                \"OWNER=${owner}\",\n");
@@ -118,39 +149,74 @@ final class ProfileClass {
     p.append("            owner  => 'root',\n");
     p.append("            group  => 'root',\n");
     p.append("            mode   => '0555',\n");
-    p.append("            source => 'puppet:///modules/profile/kubernetes/node/mw-experimental-mediawiki-image-update.sh',\n");
+    p.append("            source => '").append(SCRIPT_URL).append("',\n");
     p.append("        }\n");
+    p.append("        # Without -f: a refresh merges only a new image in, and keeps engineers' edits.\n");
     p.append("        systemd::timer::job { '").append(c.timerName()).append("':\n");
     p.append("            ensure      => ").append(c.enabled() ? "present" : "absent").append(",\n");
-    p.append("            description => 'Refresh mw-experimental code from the newest MediaWiki image, saving edits first',\n");
-    p.append("            command     => '").append(c.script()).append(" -f',\n");
+    p.append("            description => 'Merge the newest MediaWiki image into the code engineers edit',\n");
+    p.append("            command     => '").append(c.script()).append("',\n");
     p.append("            user        => 'root',\n");
     p.append("            team        => 'ServiceOps',\n");
     p.append("            interval    => { 'start' => 'OnUnitActiveSec', 'interval' => $refresh_interval },\n");
-    p.append("            require     => File['").append(c.script()).append("'],\n");
+    p.append("            require     => [\n");
+    p.append("                File['").append(c.script()).append("'],\n");
+    p.append("                File['/etc/default/").append(c.timerName()).append("'],\n");
+    p.append("            ],\n");
     p.append("        }\n\n");
     p.append("        if $parsoid {\n");
+    p.append("            # mw-parsoid's pods on these hosts mount this clone.\n");
     p.append("            git::clone { 'mediawiki/services/parsoid':\n");
     p.append("                ensure    => present,\n");
+    p.append("                branch    => 'master',\n");
+    p.append("                owner     => 'root',\n");
+    p.append("                group     => 'wikidev',\n");
     p.append("                directory => '/srv/parsoid-testing',\n");
-    p.append("                owner     => $owner,\n");
-    p.append("                group     => $group,\n");
+    p.append("                shared    => true,\n");
     p.append("            }\n");
     p.append("        }\n\n");
-    p.append("        motd::message { 'mw-experimental':\n");
-    p.append("            priority => 50,\n");
-    p.append("            content  => @(MOTD/L)\n");
-    p.append("                This is an mw-experimental host: edit MediaWiki in ${mount_path}, then pick this host with\n");
-    p.append("                X-Wikimedia-Debug. Every ${refresh_interval} the code is refreshed from the newest image.\n");
-    p.append("                  sudo ").append(c.script()).append(" -f        refresh now\n");
-    p.append("                  sudo ").append(c.script()).append(" --lock    keep your edits in place\n");
-    p.append("                  sudo ").append(c.script()).append(" --unlock  let refreshes resume\n");
-    p.append("                Edits a refresh replaced are kept in ${edits_dir}/<UTC time>/.\n");
-    p.append("                |- MOTD\n");
+    p.append("        # motd::message prints its message with printf inside \"…\" in /bin/sh: the values\n");
+    p.append("        # are interpolated here, and the text holds no $, `, \" or \\ for the shell to read.\n");
+    p.append("        motd::message { 'mw-experimental-tldr':\n");
+    p.append("            ensure   => present,\n");
+    p.append("            priority => 99,\n");
+    p.append("            message  => join([\n");
+    p.append("                '',\n");
+    p.append("                \"This is an mw-experimental host: edit MediaWiki in ${mount_path}, then pick this host with\",\n");
+    p.append("                \"X-Wikimedia-Debug. Every ${refresh_interval} a new production image is merged in: files you\",\n");
+    p.append("                'edited stay as you left them; where the image changed them too, its version is saved in',\n");
+    p.append("                \"${edits_dir}/<UTC time>/from-image/.\",\n");
+    p.append("                '  sudo ").append(c.script()).append("          merge the newest image in now',\n");
+    p.append("                '  sudo ").append(c.script()).append(" --reset  the image exactly (edits saved)',\n");
+    p.append("                '  ").append(c.script()).append(" --lock    keep the code as it is',\n");
+    p.append("                '  ").append(c.script()).append(" --unlock  let refreshes resume',\n");
+    p.append("                '',\n");
+    p.append("            ], \"\\n\"),\n");
+    p.append("        }\n");
+    p.append("        # The files the last refresh left edited where the image changed them too.\n");
+    p.append("        motd::script { 'mw-experimental-conflicts':\n");
+    p.append("            ensure   => present,\n");
+    p.append("            priority => 99,\n");
+    p.append("            content  => join([\n");
+    for (String line : conflictsMotd(STATE_DIR)) {
+      p.append("                ").append(q(line)).append(",\n");
+    }
+    p.append("            ], \"\\n\"),\n");
     p.append("        }\n");
     p.append("    }\n");
     p.append("}\n");
     return p.toString();
+  }
+
+  /** The motd script naming the files the last refresh left edited where the image changed them too. */
+  static java.util.List<String> conflictsMotd(String stateDir) {
+    return java.util.List.of(
+        "#!/bin/sh",
+        "f=" + stateDir + "/conflicts",
+        "[ -s \"$f\" ] || exit 0",
+        "echo \"mw-experimental: edited here and changed by the image (your version kept):\"",
+        "head -n 20 \"$f\" | sed \"s/^/  /\"",
+        "");
   }
 
   private static void param(StringBuilder p, String type, String name, String key, String defaultValue) {

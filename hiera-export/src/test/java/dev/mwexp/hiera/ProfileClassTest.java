@@ -69,12 +69,16 @@ class ProfileClassTest {
     }
   }
 
+  /** operations/puppet lints Python with flake8 at 100 columns (its tox.ini); the script is held to the same. */
   @Test
-  void theScriptPassesShellcheck() throws Exception {
-    RealClients.require("shellcheck");
-    Path script = Files.writeString(tmp.resolve("refresh.sh"), HieraExporter.script());
-    RealClients.Result r = RealClients.run(List.of("shellcheck", "--shell=bash", script.toString()), tmp, 60);
-    assertThat(r.exitCode()).as(r.output()).isZero();
+  void theScriptCompilesAndPassesOperationsPuppetsFlake8() throws Exception {
+    RealClients.require("/usr/bin/python3");
+    Path script = Files.writeString(tmp.resolve("refresh.py"), HieraExporter.script());
+    RealClients.Result compile = RealClients.run(List.of("/usr/bin/python3", "-m", "py_compile", script.toString()), tmp, 60);
+    assertThat(compile.exitCode()).as(compile.output()).isZero();
+    RealClients.Result lint = RealClients.run(List.of("/usr/bin/python3", "-m", "flake8", "--max-line-length=100",
+        "--ignore=E121,E123,E126,E133,E226,E241,E242,E704,W503,E402", script.toString()), tmp, 60);
+    assertThat(lint.exitCode()).as(lint.output()).isZero();
   }
 
   private static String rb(String s) {
@@ -106,13 +110,13 @@ class ProfileClassTest {
         "    }",
         "    it {",
         "      is_expected.to contain_systemd__timer__job(" + rb(c.timerName()) + ").with(",
-        "        'command' => " + rb(c.script() + " -f") + ", 'user' => 'root',",
+        "        'command' => " + rb(c.script()) + ", 'user' => 'root',",
         "        'interval' => { 'start' => 'OnUnitActiveSec', 'interval' => " + rb(c.interval()) + " })",
         "    }",
         "    it {",
         "      is_expected.to contain_file(" + rb(c.script()) + ").with(",
         "        'mode' => '0555',",
-        "        'source' => 'puppet:///modules/profile/kubernetes/node/mw-experimental-mediawiki-image-update.sh')",
+        "        'source' => 'puppet:///modules/profile/kubernetes/node/mw-experimental-mediawiki-image-update.py')",
         "    }",
         "    it {",
         "      is_expected.to contain_file('/etc/default/" + c.timerName() + "')",
@@ -121,12 +125,31 @@ class ProfileClassTest {
         "        .with_content(/^KEEP_DAYS=" + c.keepEditsDays() + "$/)",
         "        .with_content(/^KEEP_COUNT=" + c.keepEditsCount() + "$/)",
         "    }",
-        "    it { is_expected.to contain_rsync__quickdatacopy('releases').with('source_host' => 'deploy1003.eqiad.wmnet') }",
+        "    it {",
+        "      is_expected.to contain_rsync__quickdatacopy('releases').with('source_host' => 'deploy1003.eqiad.wmnet',",
+        "        'module_path' => '/etc/helmfile-defaults/mediawiki/release', 'chown' => 'mwdeploy:deployment')",
+        "        .that_requires('File[/etc/helmfile-defaults/mediawiki/release]')",
+        "    }",
+        "    # The release directory's parents: a worker has none of them until this class makes them.",
+        "    it { is_expected.to contain_file('/etc/helmfile-defaults/mediawiki/release').that_requires('File[/etc/helmfile-defaults/mediawiki]') }",
+        "    it { is_expected.to contain_file('/etc/helmfile-defaults/mediawiki').that_requires('File[/etc/helmfile-defaults]') }",
+        "    it {",
+        "      is_expected.to contain_file('/usr/local/sbin/fix-staging-perms').with(",
+        "        'mode' => '0555', 'source' => 'puppet:///modules/profile/mediawiki/deployment/fix-staging-perms.sh')",
+        "        .that_requires('File[/usr/local/etc/fix-staging-perms.sh]')",
+        "    }",
+        "    it { is_expected.to contain_file('/var/lib/mw-experimental/state').with('group' => 'deployment', 'mode' => '2775') }",
+        "    it { is_expected.to contain_motd__script('mw-experimental-conflicts').with_priority(99) }",
+        "    it {",
+        "      File.write(File.expand_path('../../motd.sh', __dir__),",
+        "        catalogue.resource('File', '/etc/update-motd.d/99-mw-experimental-tldr')[:content])",
+        "    }",
         "    it { is_expected.to contain_file('/usr/local/etc/fix-staging-perms.sh').with_content(/deployment_dirs=\""
             + mount.replace("/", "\\/") + "\"/) }",
-        c.parsoid() ? "    it { is_expected.to contain_git__clone('mediawiki/services/parsoid').with('directory' => '/srv/parsoid-testing') }"
+        c.parsoid() ? "    it { is_expected.to contain_git__clone('mediawiki/services/parsoid').with('directory' => '/srv/parsoid-testing',"
+            + " 'branch' => 'master', 'owner' => 'root', 'group' => 'wikidev', 'shared' => true) }"
             : "    it { is_expected.not_to contain_git__clone('mediawiki/services/parsoid') }",
-        "    it { is_expected.to contain_motd__message('mw-experimental').with_content(/--lock/) }",
+        "    it { is_expected.to contain_motd__message('mw-experimental-tldr').with_priority(99).with_message(/--lock/) }",
         "  end",
         "  context 'switched off' do",
         "    let(:params) { { 'is_mw_experimental' => false, 'deployment_server' => 'deploy1003.eqiad.wmnet' } }",
@@ -155,6 +178,14 @@ class ProfileClassTest {
       RealClients.Result r = RealClients.run(List.of("rspec", "--no-color", "spec/classes"), root, 300);
       if (r.exitCode() != 0 || !r.output().contains(" examples, 0 failures")) {
         failures.add(r.output());
+        continue;
+      }
+      // The motd as a login prints it: motd::message's /bin/sh script, run.
+      RealClients.Result motd = RealClients.run(List.of("/bin/sh", root.resolve("motd.sh").toString()), root, 30);
+      if (motd.exitCode() != 0 || !motd.output().contains("edit MediaWiki in " + setup.service().mountPath() + ", then")
+          || !motd.output().contains("Every " + setup.codeRefresh().interval() + " a new")
+          || !motd.output().contains(setup.codeRefresh().editsDirectory() + "/<UTC time>/from-image/")) {
+        failures.add("the motd as printed:\n" + motd.output());
       }
     }
     assertThat(failures).isEmpty();

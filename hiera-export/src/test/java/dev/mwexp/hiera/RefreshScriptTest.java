@@ -1,313 +1,277 @@
 package dev.mwexp.hiera;
 
+import static dev.mwexp.hiera.RefreshHost.tree;
+import static dev.mwexp.hiera.RefreshHost.write;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.mwexp.hiera.RefreshHost.Run;
 import dev.mwexp.testing.RealClients;
-import dev.mwexp.testing.Fixtures;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/**
- * The refresh script run for real — bash, rsync, flock, ruby's YAML, a real file system — in a
- * temporary root. No container engine runs here, so {@code nerdctl} and {@code crictl} are small
- * stand-ins of ours on PATH that serve an "image" from a directory and record what they are asked.
- */
+/** The refresh script's steps, options, settings and release files, run for real on a host in a temporary root. */
 class RefreshScriptTest {
 
   @TempDir Path root;
 
-  private Path image;
-  private Path code;
-  private Path edits;
-  private Path fake;
-
-  @BeforeAll
-  static void tools() {
-    RealClients.require("rsync");
-    RealClients.require("flock");
-    RealClients.require("ruby");
-  }
-
-  private static void write(Path file, String text) throws IOException {
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, text);
-  }
-
-  private static void executable(Path file, String text) throws IOException {
-    write(file, text);
-    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
-  }
+  private RefreshHost host;
 
   @BeforeEach
-  void host() throws IOException {
-    fake = Files.createDirectories(root.resolve("fake"));
-    image = Files.createDirectories(fake.resolve("image"));
-    code = root.resolve("srv/mediawiki");
-    edits = root.resolve("var/lib/mw-experimental/edits");
-    write(image.resolve("index.php"), "<?php // index v1\n");
-    write(image.resolve("includes/Setup.php"), "<?php // setup v1\n");
-    write(image.resolve("README"), "readme v1\n");
-    Path bin = Files.createDirectories(root.resolve("bin"));
-    executable(bin.resolve("crictl"), """
-        #!/bin/bash
-        # Stand-in for crictl: pulling marks the image present.
-        echo "crictl $*" >>"$FAKE/calls"
-        [[ $1 == pull ]] && touch "$FAKE/pulled"
-        """);
-    executable(bin.resolve("nerdctl"), """
-        #!/bin/bash
-        # Stand-in for nerdctl: serves the image from $FAKE/image and records containers.
-        [[ $1 == --namespace ]] && shift 2
-        echo "nerdctl $*" >>"$FAKE/calls"
-        case $1 in
-          inspect) [[ -e $FAKE/pulled ]] ;;
-          run) name=""; while (($#)); do [[ $1 == --name ]] && name=$2; shift; done
-               mkdir -p "$FAKE/containers"; touch "$FAKE/containers/$name"; echo "cid-$name" ;;
-          cp) echo cp-start >>"$FAKE/copies"; sleep "${FAKE_CP_SLEEP:-0}"
-              cp -a "$FAKE/image/." "$3"; echo cp-end >>"$FAKE/copies" ;;
-          rm) rm -f "$FAKE/containers/${@: -1}" ;;
-        esac
-        """);
-    executable(bin.resolve("fix-staging-perms"), "#!/bin/bash\necho fix-perms >>\"$FAKE/calls\"\n");
-    write(root.resolve("release/mw-experimental-pinkllama.yaml"),
-        "# scap's release file\nregistry: docker-registry.example.wmnet\nimage: restricted/mediawiki-multiversion:2026-11-25\n");
-    write(root.resolve("etc/default/refresh"), String.join("\n",
-        "MOUNT_PATH=" + code, "RELEASE_FILE=" + root.resolve("release/mw-experimental-pinkllama.yaml"),
-        "LOCK_FILE=" + root.resolve("var/lock/refresh.lock"), "EDITS_DIR=" + edits,
-        "STATE_DIR=" + root.resolve("var/lib/mw-experimental/state"), "KEEP_DAYS=30", "KEEP_COUNT=2",
-        "OWNER=mwdeploy", "GROUP=deployment", "FIX_PERMS=" + bin.resolve("fix-staging-perms"), ""));
-    executable(root.resolve("refresh"), HieraExporter.script());
+  void host() throws Exception {
+    host = new RefreshHost(root);
   }
 
-  private Process start(String... args) throws IOException {
-    List<String> command = new ArrayList<>(List.of(root.resolve("refresh").toString()));
-    command.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-    pb.environment().put("PATH", root.resolve("bin") + ":" + System.getenv("PATH"));
-    pb.environment().put("FAKE", fake.toString());
-    pb.environment().put("MWEXP_IMAGE_UPDATE_CONFIG", root.resolve("etc/default/refresh").toString());
-    pb.environment().put("TMPDIR", Files.createDirectories(root.resolve("tmp")).toString());
-    pb.environment().put("FAKE_CP_SLEEP", System.getProperty("fake.sleep", "0"));
-    return pb.start();
-  }
-
-  private record Run(int code, String output) {}
-
-  private Run run(String... args) throws Exception {
-    Process p = start(args);
-    String out = new String(p.getInputStream().readAllBytes());
-    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    return new Run(p.exitValue(), out);
-  }
-
-  private static Map<String, String> tree(Path dir) {
-    return Fixtures.snapshot(dir);
-  }
-
-  private List<String> containers() throws IOException {
-    Path dir = fake.resolve("containers");
-    if (!Files.isDirectory(dir)) {
-      return List.of();
-    }
-    try (Stream<Path> list = Files.list(dir)) {
-      return list.map(p -> p.getFileName().toString()).toList();
-    }
-  }
+  private static final String IMAGE = "docker-registry.discovery.wmnet/restricted/mediawiki-multiversion:"
+      + "2026-11-25-120000-publish-81";
 
   @Test
-  void replacesTheCodeWithTheImagesAndRemovesTheContainer() throws Exception {
-    Run r = run("-f");
+  void bringsTheImageInAndRemovesTheContainer() throws Exception {
+    Run r = host.run();
     assertThat(r.code()).as(r.output()).isZero();
-    assertThat(tree(code)).isEqualTo(tree(image));
-    assertThat(containers()).isEmpty();
-    assertThat(r.output()).contains("step=release image=docker-registry.example.wmnet/restricted/mediawiki-multiversion:2026-11-25")
-        .contains("step=pull", "step=copy", "step=rsync", "step=fix-perms", "step=done");
+    assertThat(tree(host.code)).isEqualTo(tree(host.image));
+    assertThat(host.containers()).isEmpty();
+    assertThat(r.output()).contains("step=release image=" + IMAGE)
+        .contains("step=pull", "step=copy", "step=fix-perms", "step=done image=" + IMAGE + " updated=3 removed=0");
     // One journal line a step, each naming the script.
     assertThat(r.output().lines()).allMatch(l -> l.startsWith("mw-experimental-mediawiki-image-update: "));
-    // Without -f, an image already on the host means nothing to do.
-    Run again = run();
+    // The tree came from this image and it is on the host: nothing to do.
+    Run again = host.run();
     assertThat(again.code()).isZero();
     assertThat(again.output()).contains("present, nothing to do");
+    assertThat(host.leftovers()).isEmpty();
   }
 
+  /**
+   * scap dumps the release file with PyYAML: block style, keys sorted, nested under docker and
+   * main_app, quoted where PyYAML quotes, beside keys of its own.
+   */
   @Test
-  void everyEditIsKeptByteForByteBeforeTheTreeIsReplaced() throws Exception {
-    assertThat(run("-f").code()).isZero();
-    // An engineer edits, adds and deletes; meanwhile a new image changes another file.
-    write(code.resolve("index.php"), "<?php // index, edited by hand\n");
-    write(code.resolve("debug/new.php"), "<?php // added by hand\n");
-    Files.delete(code.resolve("README"));
-    write(image.resolve("includes/Setup.php"), "<?php // setup v2\n");
-
-    Run r = run("-f");
-
-    assertThat(r.code()).as(r.output()).isZero();
-    assertThat(tree(code)).isEqualTo(tree(image));
-    List<Path> saved;
-    try (Stream<Path> list = Files.list(edits)) {
-      saved = list.toList();
+  void readsTheReleaseFileAsScapWritesIt() throws Exception {
+    List<String> files = List.of(
+        // yaml.dump(…, default_flow_style=False) of what scap writes, sorted keys.
+        """
+            docker:
+              registry: docker-registry.discovery.wmnet
+            main_app:
+              image: restricted/mediawiki-multiversion:2026-11-25-120000-publish-81
+              limits:
+                cpu: 8
+            mw:
+              httpd:
+                image_tag: restricted/mediawiki-webserver:2026-11-25-120000-publish-81
+            """,
+        // PyYAML quotes a scalar that would read as another type or holds ': '.
+        """
+            docker:
+              registry: 'docker-registry.discovery.wmnet'
+            main_app:
+              image: "restricted/mediawiki-multiversion:2026-11-25-120000-publish-81"
+            """,
+        // A document marker and a comment, as a hand-kept file may have.
+        """
+            ---
+            # scap's release, synced by rsync::quickdatacopy
+            docker:
+              registry: docker-registry.discovery.wmnet  # the registry
+            main_app:
+              image: restricted/mediawiki-multiversion:2026-11-25-120000-publish-81
+            """,
+        // The flat keys of older files.
+        """
+            registry: docker-registry.discovery.wmnet
+            image: restricted/mediawiki-multiversion:2026-11-25-120000-publish-81
+            """);
+    for (String text : files) {
+      host.releaseFile(text);
+      Run r = host.run("-f");
+      assertThat(r.code()).as(text + r.output()).isZero();
+      assertThat(r.output()).as(text).contains("step=release image=" + IMAGE + "\n");
     }
-    assertThat(saved).hasSize(1);
-    assertThat(tree(saved.get(0))).containsExactly(
-        Map.entry("added/debug/new.php", "<?php // added by hand\n"),
-        Map.entry("changed/index.php", "<?php // index, edited by hand\n"),
-        Map.entry("deleted/README", "readme v1\n"));
-    assertThat(r.output()).contains("step=edits saved=3 dir=" + saved.get(0));
+    // Another key's image (mw.httpd.image_tag, a sidecar's) is never taken for the main one.
+    host.releaseFile("docker:\n  registry: docker-registry.discovery.wmnet\nmw:\n  image: restricted/other:1\n");
+    Run r = host.run("-f");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.output()).contains("error step=release file=" + host.release + " reason=no docker.registry or main_app.image");
   }
 
   @Test
-  void lockedMeansUntouched() throws Exception {
-    assertThat(run("-f").code()).isZero();
-    write(code.resolve("index.php"), "<?php // mine, locked\n");
-    Run lock = run("--lock", "testing T123");
-    assertThat(lock.code()).isZero();
-    assertThat(Files.readString(root.resolve("var/lock/refresh.lock"))).contains("testing T123");
-    Map<String, String> before = tree(code);
+  void deployersCanAlwaysEditAndOthersCannot() throws Exception {
+    assumeTrue(RefreshHost.isRoot(), "needs root to make users and groups");
+    RealClients.require("setpriv");
+    assertThat(host.run().code()).isZero();
+    // Whatever the image and the umask gave them.
+    Files.setPosixFilePermissions(host.code.resolve("includes"), java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+    Files.setPosixFilePermissions(host.code.resolve("README"), java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    write(host.image.resolve("includes/Setup.php"), "<?php // setup v2\n");
+    host.releaseTag("v2");
+    assertThat(host.run().code()).isZero();
 
-    Run locked = run("-f");
+    int gid = RefreshHost.gid(RefreshHost.DEPLOYERS);
+    List<String> wrong = new ArrayList<>();
+    try (Stream<Path> walk = Files.walk(host.code)) {
+      for (Path p : walk.toList()) {
+        PosixFileAttributes a = Files.readAttributes(p, PosixFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        int mode = (Integer) Files.getAttribute(p, "unix:mode", java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        boolean groupOk = (Integer) Files.getAttribute(p, "unix:gid", java.nio.file.LinkOption.NOFOLLOW_LINKS) == gid;
+        boolean bits = a.isDirectory() ? (mode & 02070) == 02070 : a.permissions().contains(PosixFilePermission.GROUP_WRITE);
+        if (!groupOk || !bits) {
+          wrong.add(host.code.relativize(p) + " " + Integer.toOctalString(mode));
+        }
+      }
+    }
+    assertThat(wrong).isEmpty();
+
+    Path file = host.code.resolve("includes/Setup.php");
+    String edit = "echo '// a deployer was here' >> " + file + " && mkdir " + host.code.resolve("includes/mine");
+    RealClients.Result member = RealClients.run(List.of("setpriv", "--reuid=mwexp-nobody", "--regid=mwexp-nobody",
+        "--groups=" + gid, "/bin/sh", "-c", edit), null, 30);
+    assertThat(member.exitCode()).as(member.output()).isZero();
+    assertThat(Files.readString(file)).endsWith("// a deployer was here\n");
+    // A directory a deployer makes inherits the group (setgid), so the next deployer can write in it too.
+    assertThat((Integer) Files.getAttribute(host.code.resolve("includes/mine"), "unix:gid")).isEqualTo(gid);
+    RealClients.Result stranger = RealClients.run(List.of("setpriv", "--reuid=mwexp-nobody", "--regid=mwexp-nobody",
+        "--clear-groups", "/bin/sh", "-c", "echo x >> " + file), null, 30);
+    assertThat(stranger.exitCode()).isNotZero();
+  }
+
+  @Test
+  void lockedMeansUntouchedAndAnyDeployerMayUnlock() throws Exception {
+    assertThat(host.run().code()).isZero();
+    write(host.code.resolve("index.php"), "<?php // mine, locked\n");
+    Run lock = host.run("--lock", "testing T123");
+    assertThat(lock.code()).as(lock.output()).isZero();
+    assertThat(Files.readString(host.lockFile)).contains("testing T123");
+    Map<String, String> before = tree(host.code);
+
+    write(host.image.resolve("index.php"), "<?php // index v2\n");
+    host.releaseTag("v2");
+    Run locked = host.run("--reset");
     assertThat(locked.code()).isZero();
     assertThat(locked.output()).contains("step=locked").contains("nothing refreshed");
-    assertThat(tree(code)).isEqualTo(before);
+    assertThat(tree(host.code)).isEqualTo(before);
 
-    assertThat(run("--unlock").code()).isZero();
-    assertThat(run("-f").code()).isZero();
-    assertThat(tree(code)).isEqualTo(tree(image));
+    if (RefreshHost.isRoot()) {
+      // The state directory is the deployers', not sticky: one who did not lock may unlock.
+      int gid = RefreshHost.gid(RefreshHost.DEPLOYERS);
+      RealClients.Result unlock = RealClients.run(concat(List.of("setpriv", "--reuid=mwexp-nobody", "--regid=mwexp-nobody",
+          "--groups=" + gid), host.command("--unlock")), null, 30);
+      assertThat(unlock.exitCode()).as(unlock.output()).isZero();
+    } else {
+      assertThat(host.run("--unlock").code()).isZero();
+    }
+    assertThat(host.lockFile).doesNotExist();
+    assertThat(host.run("--reset").code()).isZero();
+    assertThat(tree(host.code)).isEqualTo(tree(host.image));
+  }
+
+  /** A refresh that waited on the flock while someone locked leaves the code alone: the lock is read under the flock. */
+  @Test
+  void theLockIsCheckedUnderTheFlock() throws Exception {
+    RealClients.require("flock");
+    assertThat(host.run().code()).isZero();
+    Files.createDirectories(host.state);
+    Path flockFile = host.state.resolve("run.lock");
+    Process holder = new ProcessBuilder("flock", flockFile.toString(), "sleep", "3").start();
+    Thread.sleep(300);
+    write(host.image.resolve("index.php"), "<?php // index v2\n");
+    host.releaseTag("v2");
+    Process waiting = host.start(Map.of());
+    Thread.sleep(300);
+    // Locked (as --lock would, once it had the flock) while that refresh waits.
+    write(host.lockFile, "locked by someone\n");
+    write(host.code.resolve("index.php"), "<?php // edited after locking\n");
+    assertThat(holder.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    String out = new String(waiting.getInputStream().readAllBytes());
+    assertThat(waiting.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(out).contains("step=locked");
+    assertThat(Files.readString(host.code.resolve("index.php"))).isEqualTo("<?php // edited after locking\n");
   }
 
   @Test
   void twoRunsAtOnceNeverInterleave() throws Exception {
-    System.setProperty("fake.sleep", "1");
-    try {
-      Process first = start("-f");
-      Process second = start("-f");
-      String out1 = new String(first.getInputStream().readAllBytes());
-      String out2 = new String(second.getInputStream().readAllBytes());
-      assertThat(first.waitFor(60, TimeUnit.SECONDS) && second.waitFor(60, TimeUnit.SECONDS)).isTrue();
-      assertThat(first.exitValue()).as(out1).isZero();
-      assertThat(second.exitValue()).as(out2).isZero();
-    } finally {
-      System.clearProperty("fake.sleep");
-    }
-    assertThat(Files.readAllLines(fake.resolve("copies"))).containsExactly("cp-start", "cp-end", "cp-start", "cp-end");
-    assertThat(tree(code)).isEqualTo(tree(image));
+    Process first = host.start(Map.of("FAKE_CP_SLEEP", "1"), "-f");
+    Process second = host.start(Map.of("FAKE_CP_SLEEP", "1"), "-f");
+    String out1 = new String(first.getInputStream().readAllBytes());
+    String out2 = new String(second.getInputStream().readAllBytes());
+    assertThat(first.waitFor(60, TimeUnit.SECONDS) && second.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(first.exitValue()).as(out1).isZero();
+    assertThat(second.exitValue()).as(out2).isZero();
+    assertThat(Files.readAllLines(host.fake.resolve("copies"))).containsExactly("cp-start", "cp-end", "cp-start", "cp-end");
+    assertThat(tree(host.code)).isEqualTo(tree(host.image));
   }
 
   @Test
-  void aRunKilledMidwayIsRepairedByTheNext() throws Exception {
-    System.setProperty("fake.sleep", "5");
-    Process p;
-    try {
-      p = start("-f");
-      // Killed while it copies from the container: no trap runs.
-      long deadline = System.currentTimeMillis() + 20_000;
-      while (!Files.exists(fake.resolve("copies")) && System.currentTimeMillis() < deadline) {
-        Thread.sleep(50);
-      }
-      p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-    } finally {
-      System.clearProperty("fake.sleep");
-    }
-    assertThat(containers()).as("the killed run left its container").isNotEmpty();
-
-    Run r = run("-f");
-
-    assertThat(r.code()).as(r.output()).isZero();
-    assertThat(tree(code)).isEqualTo(tree(image));
-    assertThat(containers()).isEmpty();
-  }
-
-  @Test
-  void aRunKilledDuringRsyncIsRepairedByTheNext() throws Exception {
-    assertThat(run("-f").code()).isZero();
-    write(image.resolve("includes/Setup.php"), "<?php // setup v2, a longer line\n");
-    write(image.resolve("extensions/New/New.php"), "<?php // new in v2\n");
-    // The real rsync, behind a shim that marks its start and, this once, waits to be killed.
-    executable(root.resolve("bin/rsync"), """
-        #!/bin/bash
-        echo rsync >>"$FAKE/calls"
-        [[ -e $FAKE/hold ]] && sleep 30
-        exec /usr/bin/rsync "$@"
-        """);
-    Files.writeString(fake.resolve("hold"), "");
-    Process p = start("-f");
-    long deadline = System.currentTimeMillis() + 20_000;
-    while ((!Files.exists(fake.resolve("calls")) || !Files.readString(fake.resolve("calls")).contains("rsync"))
-        && System.currentTimeMillis() < deadline) {
-      Thread.sleep(50);
-    }
-    p.descendants().forEach(ProcessHandle::destroyForcibly);
-    p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-    Files.delete(fake.resolve("hold"));
-
-    Run r = run("-f");
-
-    assertThat(r.code()).as(r.output()).isZero();
-    assertThat(tree(code)).isEqualTo(tree(image));
-    assertThat(containers()).isEmpty();
-  }
-
-  @Test
-  void oldEditsArePrunedByAge() throws Exception {
-    assertThat(run("-f").code()).isZero();
-    Path old = Files.createDirectories(edits.resolve("20250101T000000Z/changed"));
+  void oldSavedEditsArePrunedByAge() throws Exception {
+    assertThat(host.run().code()).isZero();
+    Path old = Files.createDirectories(host.edits.resolve("20250101T000000Z/from-image"));
     Files.writeString(old.resolve("index.php"), "old");
     Files.setLastModifiedTime(old.getParent(), java.nio.file.attribute.FileTime.from(
         java.time.Instant.now().minus(java.time.Duration.ofDays(40))));
-    write(code.resolve("index.php"), "<?php // new edit\n");
-    assertThat(run("-f").code()).isZero();
-    try (Stream<Path> list = Files.list(edits)) {
-      assertThat(list.map(d -> d.getFileName().toString())).hasSize(1).noneMatch(n -> n.startsWith("2025"));
+    write(host.code.resolve("index.php"), "<?php // new edit\n");
+    assertThat(host.run("--reset").code()).isZero();
+    assertThat(host.saved()).hasSize(1).noneMatch(d -> d.getFileName().toString().startsWith("2025"));
+  }
+
+  @Test
+  void oldSavedEditsArePrunedByCount() throws Exception {
+    assertThat(host.run().code()).isZero();
+    for (int i = 0; i < 3; i++) {
+      write(host.code.resolve("index.php"), "<?php // edit " + i + "\n");
+      Thread.sleep(1100); // one saved directory a second (UTC timestamps)
+      assertThat(host.run("--reset").code()).isZero();
     }
+    List<Map<String, String>> kept = new ArrayList<>();
+    for (Path dir : host.saved()) {
+      kept.add(tree(dir));
+    }
+    // KEEP_COUNT=2: the two newest.
+    assertThat(kept).containsExactly(Map.of("edited/index.php", "<?php // edit 1\n"),
+        Map.of("edited/index.php", "<?php // edit 2\n"));
   }
 
   @Test
   void aMissingReleaseFileTouchesNothing() throws Exception {
-    write(code.resolve("index.php"), "<?php // someone's\n");
-    Files.delete(root.resolve("release/mw-experimental-pinkllama.yaml"));
-    Run r = run("-f");
+    write(host.code.resolve("index.php"), "<?php // someone's\n");
+    Files.delete(host.release);
+    Run r = host.run("-f");
     assertThat(r.code()).isEqualTo(1);
-    assertThat(r.output()).contains("error step=release file=" + root.resolve("release/mw-experimental-pinkllama.yaml")
-        + " reason=missing or unreadable");
-    assertThat(tree(code)).containsExactly(Map.entry("index.php", "<?php // someone's\n"));
-    assertThat(Files.exists(fake.resolve("calls"))).isFalse();
+    assertThat(r.output()).contains("error step=release file=" + host.release + " reason=missing or unreadable");
+    assertThat(tree(host.code)).containsExactly(Map.entry("index.php", "<?php // someone's\n"));
+    assertThat(host.fake.resolve("calls")).doesNotExist();
   }
 
   @Test
   void optionsAreParsedBeforeAnythingHappens() throws Exception {
-    Run r = run("--frobnicate");
+    Run r = host.run("--frobnicate");
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.output()).contains("Usage:").contains("step=options unknown=--frobnicate");
-    assertThat(Files.exists(fake.resolve("calls"))).isFalse();
-    assertThat(Files.exists(root.resolve("var/lib/mw-experimental/state"))).isFalse();
+    assertThat(r.output()).contains("Usage:").contains("error step=options unknown=--frobnicate");
+    assertThat(host.fake.resolve("calls")).doesNotExist();
+    assertThat(host.state).doesNotExist();
   }
 
   @Test
-  void oldEditsArePrunedByCount() throws Exception {
-    assertThat(run("-f").code()).isZero();
-    for (int i = 0; i < 3; i++) {
-      write(code.resolve("index.php"), "<?php // edit " + i + "\n");
-      Thread.sleep(1100); // one edits directory a second (UTC timestamps)
-      assertThat(run("-f").code()).isZero();
-    }
-    try (Stream<Path> list = Files.list(edits)) {
-      List<Map<String, String>> kept = new ArrayList<>();
-      for (Path dir : list.sorted().toList()) {
-        kept.add(tree(dir));
-      }
-      // KEEP_COUNT=2: the two newest.
-      assertThat(kept).containsExactly(Map.of("changed/index.php", "<?php // edit 1\n"),
-          Map.of("changed/index.php", "<?php // edit 2\n"));
-    }
+  void anImageThatCannotBePulledIsExitThreeWithItsStep() throws Exception {
+    RefreshHost.executable(root.resolve("bin/crictl"), "#!/bin/bash\necho 'pull access denied' >&2\nexit 1\n");
+    Run r = host.run();
+    assertThat(r.code()).isEqualTo(3);
+    assertThat(r.output()).contains("error step=pull image=" + IMAGE + " reason=pull access denied");
+    assertThat(host.code).doesNotExist();
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> out = new ArrayList<>(a);
+    out.addAll(b);
+    return out;
   }
 }

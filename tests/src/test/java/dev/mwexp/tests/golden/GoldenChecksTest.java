@@ -84,7 +84,7 @@ class GoldenChecksTest {
           edit(PROFILE, "        file { $mount_path:", "        file { $mount_path:  # BUG: MOUNT_PATH")),
       compiled("MOUNT_OWNERSHIP",
           edit(PROFILE, "'2775'", "'0755'"),
-          edit(PROFILE, "            mode    => $mode,", "            mode    => $mode,  # BUG: MOUNT_OWNERSHIP")),
+          edit(PROFILE, "            mode   => $mode,", "            mode   => $mode,  # BUG: MOUNT_OWNERSHIP")),
       compiled("SERVERGROUP",
           edit(HOST1, "profile::kubernetes::node::mw_experimental: true",
               "profile::kubernetes::node::mw_experimental: true\n"
