@@ -6,8 +6,8 @@
 #
 # Usage: mw-experimental-mediawiki-image-update [-f|--force] [--reset]
 #            [--lock [REASON]] [--unlock] [-h|--help]
-#   -f, --force   merge the image in even when it is already on the host
-#   --reset       make the tree exactly the image's, after saving every edit (implies -f)
+#   -f, --force   accepted as before: a refresh merges any image the tree did not come from
+#   --reset       make the tree exactly the image's, after saving every edit
 #   --lock        keep the code as it is: refreshes leave it alone until --unlock
 #   --unlock      let refreshes run again (any member of the deployment group may)
 # Exit codes: 0 done or nothing to do (also when locked), 1 configuration or release file
@@ -68,14 +68,14 @@ def usage():
 
 
 def options(argv):
-    opts = {'force': False, 'reset': False, 'action': 'refresh', 'reason': ''}
+    opts = {'reset': False, 'action': 'refresh', 'reason': ''}
     i = 0
     while i < len(argv):
         arg = argv[i]
         if arg in ('-f', '--force'):
-            opts['force'] = True
+            pass  # what the timer and engineers passed before merging; nothing to force now
         elif arg == '--reset':
-            opts['reset'] = opts['force'] = True
+            opts['reset'] = True
         elif arg == '--lock':
             opts['action'] = 'lock'
             if i + 1 < len(argv) and not argv[i + 1].startswith('-'):
@@ -518,7 +518,7 @@ def unlock(conf):
     log(f'step=unlock file={conf["LOCK_FILE"]}')
 
 
-def refresh(conf, force, reset):
+def refresh(conf, reset):
     mount, state = conf['MOUNT_PATH'], conf['STATE_DIR']
     flock(conf)
     # Checked under the flock: a refresh that waited while someone locked leaves the code alone.
@@ -544,8 +544,10 @@ def refresh(conf, force, reset):
     prune(conf)
     image = release(conf['RELEASE_FILE'])
     log(f'step=release image={image}')
-    if not force and manifest.image == image and image_present(image):
-        log(f'step=inspect image={image} present, nothing to do (-f merges it in anyway)')
+    # Merging the image the tree came from changes nothing (each path's base is its new
+    # version), so only --reset goes on.
+    if not reset and manifest.image == image:
+        log(f'step=merged image={image} the tree came from it, nothing to do')
         if os.path.isdir(mount):
             dirs = {}
             deployers_can_edit(mount, conf, (walk(mount, dirs), dirs))
@@ -576,12 +578,6 @@ def refresh(conf, force, reset):
     updated = sum(a == 'take' for a in actions.values())
     log(f'step=done image={image} updated={updated} removed={len(actions) - updated}'
         f' kept-edits={len(edits)} conflicts={len(conflicts)}')
-
-
-def image_present(image):
-    inspect = subprocess.run(nerdctl('inspect', image), stdout=subprocess.DEVNULL,
-                             stderr=subprocess.DEVNULL)
-    return inspect.returncode == 0
 
 
 def save_edits(mount, staging, saved_dir, actions, conflicts, edits, known, reset):
@@ -672,7 +668,7 @@ def main(argv):
         elif opts['action'] == 'unlock':
             unlock(conf)
         else:
-            refresh(conf, opts['force'], opts['reset'])
+            refresh(conf, opts['reset'])
         return OK
     except Failure as e:
         log_error(e.words)

@@ -45,10 +45,13 @@ class RefreshScriptTest {
         .contains("step=pull", "step=copy", "step=fix-perms", "step=done image=" + IMAGE + " updated=3 removed=0");
     // One journal line a step, each naming the script.
     assertThat(r.output().lines()).allMatch(l -> l.startsWith("mw-experimental-mediawiki-image-update: "));
-    // The tree came from this image and it is on the host: nothing to do.
-    Run again = host.run();
-    assertThat(again.code()).isZero();
-    assertThat(again.output()).contains("present, nothing to do");
+    // The tree came from this image: nothing to merge, with -f (the old timer's option) or without.
+    for (String[] args : List.of(new String[0], new String[] {"-f"})) {
+      Run again = host.run(args);
+      assertThat(again.code()).isZero();
+      assertThat(again.output()).contains("the tree came from it, nothing to do");
+    }
+    assertThat(Files.readAllLines(host.fake.resolve("copies"))).containsExactly("cp-start", "cp-end");
     assertThat(host.leftovers()).isEmpty();
   }
 
@@ -94,13 +97,13 @@ class RefreshScriptTest {
             """);
     for (String text : files) {
       host.releaseFile(text);
-      Run r = host.run("-f");
+      Run r = host.run("--reset");
       assertThat(r.code()).as(text + r.output()).isZero();
       assertThat(r.output()).as(text).contains("step=release image=" + IMAGE + "\n");
     }
     // Another key's image (mw.httpd.image_tag, a sidecar's) is never taken for the main one.
     host.releaseFile("docker:\n  registry: docker-registry.discovery.wmnet\nmw:\n  image: restricted/other:1\n");
-    Run r = host.run("-f");
+    Run r = host.run();
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.output()).contains("error step=release file=" + host.release + " reason=no docker.registry or main_app.image");
   }
@@ -200,14 +203,17 @@ class RefreshScriptTest {
 
   @Test
   void twoRunsAtOnceNeverInterleave() throws Exception {
-    Process first = host.start(Map.of("FAKE_CP_SLEEP", "1"), "-f");
-    Process second = host.start(Map.of("FAKE_CP_SLEEP", "1"), "-f");
+    Process first = host.start(Map.of("FAKE_CP_SLEEP", "1"));
+    Thread.sleep(200);
+    Process second = host.start(Map.of("FAKE_CP_SLEEP", "1"));
     String out1 = new String(first.getInputStream().readAllBytes());
     String out2 = new String(second.getInputStream().readAllBytes());
     assertThat(first.waitFor(60, TimeUnit.SECONDS) && second.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(first.exitValue()).as(out1).isZero();
     assertThat(second.exitValue()).as(out2).isZero();
-    assertThat(Files.readAllLines(host.fake.resolve("copies"))).containsExactly("cp-start", "cp-end", "cp-start", "cp-end");
+    // The second waited for the first, then found the tree already from that image.
+    assertThat(Files.readAllLines(host.fake.resolve("copies"))).containsExactly("cp-start", "cp-end");
+    assertThat(out2).contains("nothing to do");
     assertThat(tree(host.code)).isEqualTo(tree(host.image));
   }
 
@@ -244,7 +250,7 @@ class RefreshScriptTest {
   void aMissingReleaseFileTouchesNothing() throws Exception {
     write(host.code.resolve("index.php"), "<?php // someone's\n");
     Files.delete(host.release);
-    Run r = host.run("-f");
+    Run r = host.run();
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.output()).contains("error step=release file=" + host.release + " reason=missing or unreadable");
     assertThat(tree(host.code)).containsExactly(Map.entry("index.php", "<?php // someone's\n"));
