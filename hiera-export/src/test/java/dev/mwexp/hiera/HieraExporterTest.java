@@ -66,7 +66,7 @@ class HieraExporterTest {
         }
         """);
     // The class and the script as reviewed in the real-repository fixtures (the adoption state,
-    // which puppet parser validate, puppet-lint, rspec-puppet and shellcheck also run on), not as
+    // which puppet parser validate, puppet-lint, rspec-puppet and flake8 also run on), not as
     // the code under test renders them.
     Path puppet = dev.mwexp.testing.Fixtures.realRepos().resolve("puppet");
     expected.put("puppet/" + ProfileClass.PATH, java.nio.file.Files.readString(puppet.resolve(ProfileClass.PATH)));
