@@ -16,6 +16,7 @@ import dev.mwexp.fragment.Repository;
 import dev.mwexp.model.Setup;
 import dev.mwexp.repos.CheckoutException;
 import dev.mwexp.repos.Checkouts;
+import dev.mwexp.workspace.Workspace;
 import dev.mwexp.repos.Plan;
 import dev.mwexp.repos.Sync;
 import java.io.IOException;
@@ -80,11 +81,12 @@ final class CheckCommand implements Command {
       }
     }
     ArtifactTrees trees;
+    // The checker and the drift plan read the checkouts through one workspace: each file once.
+    Workspace workspace = Workspace.open(repos);
     if (against != null) {
       trees = ArtifactTrees.of(against);
     } else {
-      ArtifactTrees.Builder b = ArtifactTrees.builder();
-      repos.forEach(b::repository);
+      ArtifactTrees.Builder b = ArtifactTrees.builder().workspace(workspace);
       model.ifPresent(m -> b.service(m.service().name()));
       trees = b.build();
     }
@@ -111,7 +113,7 @@ final class CheckCommand implements Command {
         drift = differences.size();
       } else {
         try {
-          Plan plan = Sync.plan(Exporters.fragments(model.get()), Checkouts.of(repos));
+          Plan plan = Sync.plan(Exporters.fragments(model.get()), Checkouts.of(workspace));
           json.changes(plan, false);
           text.print(plan.diff());
           plan.changes().forEach(c -> findings.add(c.diagnostic()));

@@ -4,6 +4,7 @@ import dev.mwexp.cli.args.Arguments;
 import dev.mwexp.cli.args.CommandSyntax;
 import dev.mwexp.cli.args.UsageException;
 import dev.mwexp.consistency.ArtifactTrees;
+import dev.mwexp.workspace.Workspace;
 import dev.mwexp.consistency.Importer;
 import dev.mwexp.fragment.Repository;
 import dev.mwexp.repos.CheckoutException;
@@ -37,14 +38,15 @@ final class ImportCommand implements Command {
     if (repos.isEmpty()) {
       throw new UsageException("name the checkouts to import from: --puppet, --charts, --dns, --mediawiki-config");
     }
-    ArtifactTrees.Builder trees = ArtifactTrees.builder();
-    repos.forEach(trees::repository);
+    // The importer and the hand-edit warnings read the checkouts through one workspace.
+    Workspace workspace = Workspace.open(repos);
+    ArtifactTrees.Builder trees = ArtifactTrees.builder().workspace(workspace);
     try {
       String spec = Importer.spec(trees.build());
       out.print(spec);
       // What the spec cannot express, a sync of it would revert: say so now, on stderr.
       try {
-        for (String warning : HandEdits.revertedBy(Spec.parse(spec, "<imported>"), repos)) {
+        for (String warning : HandEdits.revertedBy(Spec.parse(spec, "<imported>"), workspace)) {
           err.println(warning);
         }
       } catch (CheckoutException e) {

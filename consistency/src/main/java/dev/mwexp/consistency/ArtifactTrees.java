@@ -25,6 +25,7 @@ public final class ArtifactTrees {
   private final String role;
   private final String service;
   private final boolean everyRepository;
+  private final dev.mwexp.files.ReadCache cache;
 
   private ArtifactTrees(Builder b) {
     this.root = Optional.ofNullable(b.root);
@@ -37,6 +38,12 @@ public final class ArtifactTrees {
     this.role = b.role;
     this.service = b.service;
     this.everyRepository = b.everyRepository;
+    this.cache = b.cache;
+  }
+
+  /** The workspace's reads these trees share (each file read once), or null to read every time. */
+  dev.mwexp.files.ReadCache cache() {
+    return cache;
   }
 
   /**
@@ -192,6 +199,7 @@ public final class ArtifactTrees {
     private String role = "kubernetes/worker";
     private String service = "mw-experimental";
     private boolean everyRepository;
+    private dev.mwexp.files.ReadCache cache;
 
     /** The service's name, as deployment-charts names its directory (default mw-experimental). */
     public Builder service(String name) {
@@ -204,6 +212,16 @@ public final class ArtifactTrees {
     /** A checkout of one of the four real repositories, read in its real layout. */
     public Builder repository(dev.mwexp.fragment.Repository repository, Path checkout) {
       this.repositories.put(repository, checkout);
+      return this;
+    }
+
+    /**
+     * Every checkout of the workspace, read through its cache: what the checker reads is what
+     * the same command's drift plan reads, from disk once.
+     */
+    public Builder workspace(dev.mwexp.workspace.Workspace workspace) {
+      workspace.roots().forEach(this::repository);
+      this.cache = workspace.reads();
       return this;
     }
 

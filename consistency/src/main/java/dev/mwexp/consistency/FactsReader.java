@@ -44,7 +44,7 @@ final class FactsReader {
     Map<String, String> vmDatacenters = new TreeMap<>();
     SafeTree tree;
     try {
-      tree = SafeTree.within(trees.root(), trees.boundaries());
+      tree = SafeTree.within(trees.root(), trees.boundaries(), trees.cache());
     } catch (TreeException e) {
       unreadable.add(unreadable(e));
       return new Facts(backends, duplicates, cnames, hiera, vmDatacenters, k8s.workloads(), k8s.services(), k8s.alerts(),

@@ -114,7 +114,7 @@ public final class Importer {
     }
     Path file = charts.resolve("helmfile.d/services").resolve(service).resolve("values.yaml");
     try {
-      SafeTree tree = SafeTree.at(charts);
+      SafeTree tree = SafeTree.at(charts, trees.cache());
       if (!tree.exists(file)) {
         return;
       }

@@ -34,18 +34,26 @@ public final class SafeTree {
   private final Path root;
   /** Where reads may go: each boundary as given and as the file system resolves it. */
   private final List<Path[]> bounds;
+  /** Shared with the other trees of a workspace; null reads every time. */
+  private final ReadCache cache;
 
-  private SafeTree(Path root, List<Path[]> bounds) {
+  private SafeTree(Path root, List<Path[]> bounds, ReadCache cache) {
     this.root = root;
     this.bounds = bounds;
+    this.cache = cache;
   }
 
   /** The tree rooted at {@code root}, which must be a readable directory. */
   public static SafeTree at(Path root) throws TreeException {
+    return at(root, null);
+  }
+
+  /** The same, reading through {@code cache} (a workspace's), so each file is read once. */
+  public static SafeTree at(Path root, ReadCache cache) throws TreeException {
     Path absolute = root.toAbsolutePath().normalize();
     List<Path[]> one = new ArrayList<>();
     one.add(bound(root));
-    return new SafeTree(absolute, one);
+    return new SafeTree(absolute, one, cache);
   }
 
   /**
@@ -54,11 +62,17 @@ public final class SafeTree {
    * them. Checkouts that share no parent but {@code /} are therefore never read as {@code /}.
    */
   public static SafeTree within(Path root, java.util.Collection<Path> boundaries) throws TreeException {
+    return within(root, boundaries, null);
+  }
+
+  /** The same, reading through {@code cache} (a workspace's), so each file is read once. */
+  public static SafeTree within(Path root, java.util.Collection<Path> boundaries, ReadCache cache)
+      throws TreeException {
     List<Path[]> bounds = new ArrayList<>();
     for (Path b : boundaries) {
       bounds.add(bound(b));
     }
-    return new SafeTree(root.toAbsolutePath().normalize(), List.copyOf(bounds));
+    return new SafeTree(root.toAbsolutePath().normalize(), List.copyOf(bounds), cache);
   }
 
   private static Path[] bound(Path dir) throws TreeException {
@@ -164,7 +178,28 @@ public final class SafeTree {
   /** The UTF-8 text of a regular file inside the tree. */
   public String read(Path file) throws TreeException {
     String name = name(file);
-    return decode(name, readBytes(realInside(file, "read"), name, MAX_FILE_BYTES));
+    // The boundary is checked on every read, cached or not: each tree has its own.
+    Path real = realInside(file, "read");
+    if (cache == null) {
+      return decode(name, readBytes(real, name, MAX_FILE_BYTES));
+    }
+    return cache.text(real, () -> decode(name, readBytes(real, name, MAX_FILE_BYTES)));
+  }
+
+  /** Makes a document of a file's text; a workspace keeps what each parser made of each file. */
+  @FunctionalInterface
+  public interface Parser<T> {
+    T parse(String name, String text) throws TreeException;
+  }
+
+  /** What {@code parser} makes of the file, parsed once per workspace (every time without one). */
+  public <T> T parse(Path file, Parser<T> parser) throws TreeException {
+    String text = read(file);
+    String name = name(file);
+    if (cache == null) {
+      return parser.parse(name, text);
+    }
+    return cache.parsed(realInside(file, "read"), name, parser, text);
   }
 
   private Path realInside(Path path, String operation) throws TreeException {

@@ -3,6 +3,7 @@ package dev.mwexp.repos;
 import dev.mwexp.files.SafeTree;
 import dev.mwexp.files.TreeException;
 import dev.mwexp.fragment.Repository;
+import dev.mwexp.workspace.Workspace;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,19 +39,25 @@ public final class Checkouts {
 
   /** The given roots, each checked to be its repository; every problem at once. */
   public static Checkouts of(Map<Repository, Path> roots) throws CheckoutException {
+    return of(Workspace.open(roots));
+  }
+
+  /**
+   * The workspace's checkouts, each checked to be its repository; every problem at once. Reads
+   * go through the workspace, so a command that also checks them reads each file once.
+   */
+  public static Checkouts of(Workspace workspace) throws CheckoutException {
     Map<Repository, SafeTree> trees = new java.util.TreeMap<>();
     List<String> problems = new ArrayList<>();
-    roots.forEach((repository, root) -> {
-      try {
-        SafeTree tree = SafeTree.at(root);
-        if (!recognised(repository, root)) {
-          problems.add(root + ": is not a checkout of " + repository.project() + " (it has no " + repository.marker()
-              + "/); pass its root with --" + repository.option());
-          return;
-        }
-        trees.put(repository, tree);
-      } catch (TreeException e) {
-        problems.add(e.getMessage());
+    workspace.roots().forEach((repository, root) -> {
+      Optional<SafeTree> tree = workspace.tree(repository);
+      if (tree.isEmpty()) {
+        workspace.problem(repository).ifPresent(problems::add);
+      } else if (!recognised(repository, root)) {
+        problems.add(root + ": is not a checkout of " + repository.project() + " (it has no " + repository.marker()
+            + "/); pass its root with --" + repository.option());
+      } else {
+        trees.put(repository, tree.get());
       }
     });
     if (!problems.isEmpty()) {

@@ -21,7 +21,13 @@ public final class HandEdits {
 
   /** One warning a changed file: its name and the lines a sync would take out and put in. */
   public static List<String> revertedBy(Setup imported, Map<Repository, Path> roots) throws CheckoutException {
-    Plan plan = Sync.plan(Exporters.fragments(imported), Checkouts.of(roots));
+    return revertedBy(imported, dev.mwexp.workspace.Workspace.open(roots));
+  }
+
+  /** The same, reading through the workspace the import read. */
+  public static List<String> revertedBy(Setup imported, dev.mwexp.workspace.Workspace workspace)
+      throws CheckoutException {
+    Plan plan = Sync.plan(Exporters.fragments(imported), Checkouts.of(workspace));
     List<String> out = new ArrayList<>();
     for (Change change : plan.changes()) {
       StringBuilder w = new StringBuilder("warning: " + Inert.text(change.name())

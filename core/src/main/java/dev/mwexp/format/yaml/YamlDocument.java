@@ -71,8 +71,14 @@ public final class YamlDocument {
    * {@link TreeException} with the parser's line and column.
    */
   public static List<YamlDocument> read(SafeTree tree, Path file) throws TreeException {
-    String name = tree.name(file);
-    String text = tree.read(file);
+    // Parsed once per workspace: hiera's readers and the drift check share a file's documents.
+    return tree.parse(file, PARSER);
+  }
+
+  /** The documents are read-only by their readers' contract: shared, never changed. */
+  private static final SafeTree.Parser<List<YamlDocument>> PARSER = YamlDocument::parse;
+
+  private static List<YamlDocument> parse(String name, String text) throws TreeException {
     try {
       return readAll(name, text);
     } catch (MarkedYAMLException e) {
