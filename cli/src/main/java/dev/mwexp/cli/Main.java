@@ -18,7 +18,8 @@ public final class Main {
 
   private static final String PROGRAM = "mwexp";
   private static final String DESCRIPTION =
-      "Compiles one mw-experimental spec to Puppet hiera, Kubernetes manifests and ATS routing.";
+      "Writes mw-experimental's part of operations/puppet, deployment-charts, dns and mediawiki-config"
+          + " from one spec, and checks that they agree.";
 
   private Main() {}
 

@@ -82,7 +82,7 @@ class RepositoriesCommandsTest {
     CliRun r = run("check", "--against", empty.toString());
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.out().lines().filter(l -> l.startsWith("MISSING "))).hasSize(4);
-    assertThat(r.out()).contains("MISSING ats/*.lua: expected the X-Wikimedia-Debug routing script under " + empty)
+    assertThat(r.out()).contains("MISSING puppet/modules/profile/files/trafficserver/x-wikimedia-debug-routing.lua: expected the X-Wikimedia-Debug routing script under " + empty)
         .endsWith("4 violations, 0 differences\n");
   }
 

@@ -56,7 +56,7 @@ final class FactsReader {
     Optional<Path> script = trees.routingScript()
         .or(() -> Optional.ofNullable(repos.get(Repository.PUPPET)).map(p -> p.resolve(ROUTING_SCRIPT)));
     if (script.isEmpty() || !tree.exists(script.get())) {
-      unreadable.add(missing(tree, script.map(tree::name).orElse("ats/*.lua"), "the X-Wikimedia-Debug routing script"));
+      unreadable.add(missing(tree, script.map(tree::name).orElse("puppet/" + ROUTING_SCRIPT), "the X-Wikimedia-Debug routing script"));
       unread.add("routing");
       script = Optional.empty();
     }

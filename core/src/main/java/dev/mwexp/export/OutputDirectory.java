@@ -315,7 +315,8 @@ public final class OutputDirectory {
 
       @Override
       public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        String rel = target.relativize(file).toString().replace('\\', '/');
+        // The directory itself (a link to one, say) is named ".", never by an empty name.
+        String rel = file.equals(target) ? "." : target.relativize(file).toString().replace('\\', '/');
         if (rel.equals(MANIFEST)) {
           return FileVisitResult.CONTINUE;
         }
@@ -330,7 +331,7 @@ public final class OutputDirectory {
 
       @Override
       public FileVisitResult visitFileFailed(Path file, IOException e) {
-        offending.add(target.relativize(file) + " (unreadable: " + IoReason.of(e) + ")");
+        offending.add((file.equals(target) ? "." : target.relativize(file).toString()) + " (unreadable: " + IoReason.of(e) + ")");
         return FileVisitResult.CONTINUE;
       }
     });

@@ -46,12 +46,6 @@ final class DatacenterRules extends Rules {
         if (!check(path, host, Grammar.FQDN, FQDN)) {
           continue;
         }
-        if (host.length() > MAX_HOST_LENGTH) {
-          add(Kind.INVALID_VALUE, path, "host name is " + host.length() + " characters; the file named after it"
-              + " (" + host + ".yaml) would exceed the file system's 255-byte limit",
-              "a host name of at most " + MAX_HOST_LENGTH + " characters");
-          continue;
-        }
         String owner = hostOwner.putIfAbsent(host, dcPath);
         if (owner != null) {
           add(

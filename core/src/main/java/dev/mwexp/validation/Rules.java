@@ -56,8 +56,6 @@ abstract class Rules {
   static final String LABEL_VALUE =
       "a Kubernetes label value: at most 63 letters, digits, '-', '_' or '.'";
   static final String POSIX_NAME = "a POSIX user or group name such as mwdeploy";
-  /** Files are named {@code <host>.yaml}; file names have at most 255 bytes. */
-  static final int MAX_HOST_LENGTH = 255 - ".yaml".length();
 
   static final String NORMAL_PATH =
       "an absolute, normalized path such as /srv/mediawiki (no '..', '//' or trailing '/')";
