@@ -54,6 +54,21 @@ final class CheckCommand implements Command {
 
   @Override
   public int run(Arguments args, PrintWriter out, PrintWriter err) throws UsageException {
+    // Read under the checkouts' locks, after finishing what a killed sync left in them.
+    java.util.Collection<Path> checkouts = RepositoryOptions.given(args).values();
+    try (dev.mwexp.repos.CheckoutLocks locks = dev.mwexp.repos.CheckoutLocks.take(checkouts)) {
+      dev.mwexp.repos.Sync.recover(checkouts).forEach(m -> err.println("mwexp: " + dev.mwexp.files.Inert.text(m)));
+      return checkLocked(args, out, err);
+    } catch (dev.mwexp.repos.CheckoutBusyException e) {
+      err.println(dev.mwexp.files.Inert.text(e.getMessage()));
+      return ExitCodes.BUSY;
+    } catch (dev.mwexp.repos.CheckoutException e) {
+      e.problems().forEach(p -> err.println(dev.mwexp.files.Inert.text(p)));
+      return ExitCodes.PROBLEMS;
+    }
+  }
+
+  private int checkLocked(Arguments args, PrintWriter out, PrintWriter err) throws UsageException {
     SpecArgument spec = SpecArgument.of(args);
     Map<Repository, Path> repos = RepositoryOptions.given(args);
     OutputOption output = OutputOption.of(args);

@@ -9,6 +9,8 @@ final class ExitCodes {
   /** sync changed files, or sync or compile would with --dry-run: the target was not up to date. */
   static final int CHANGED = 4;
   static final int INTERNAL = 70;
+  /** Another mwexp command keeps a checkout's lock longer than this one waits (sysexits' EX_TEMPFAIL). */
+  static final int BUSY = 75;
 
   private ExitCodes() {}
 }

@@ -8,6 +8,8 @@ import dev.mwexp.export.Exporters;
 import dev.mwexp.fragment.Repository;
 import dev.mwexp.model.Setup;
 import dev.mwexp.repos.CheckoutException;
+import dev.mwexp.repos.CheckoutBusyException;
+import dev.mwexp.repos.CheckoutLocks;
 import dev.mwexp.repos.Checkouts;
 import dev.mwexp.repos.Plan;
 import dev.mwexp.repos.Sync;
@@ -56,7 +58,9 @@ final class SyncCommand implements Command {
       }
       return ExitCodes.PROBLEMS;
     }
-    try {
+    // One sync at a time per checkout; what a killed one left is finished before anything is read.
+    try (CheckoutLocks locks = CheckoutLocks.take(repos.values())) {
+      Sync.recover(repos.values()).forEach(m -> err.println("mwexp: " + dev.mwexp.files.Inert.text(m)));
       Plan plan = Sync.plan(Exporters.fragments(setup.get()), Checkouts.of(repos));
       int code = plan.isEmpty() ? ExitCodes.OK : ExitCodes.CHANGED;
       if (output.json()) {
@@ -74,13 +78,21 @@ final class SyncCommand implements Command {
       out.println(plan.changes().size() + (plan.changes().size() == 1 ? " file " : " files ")
           + (plan.isEmpty() ? "to change: in sync" : dryRun ? "would change" : "changed"));
       return code;
+    } catch (CheckoutBusyException e) {
+      err.println(dev.mwexp.files.Inert.text(e.getMessage()));
+      err.println("nothing was written");
+      return ExitCodes.BUSY;
     } catch (CheckoutException e) {
       if (output.json()) {
         report.problemLines(e.problems()).print(out, ExitCodes.PROBLEMS);
         return ExitCodes.PROBLEMS;
       }
       e.problems().forEach(p -> err.println(dev.mwexp.files.Inert.text(p)));
-      err.println("nothing was written");
+      // A transaction's failure says itself what state the checkouts are in.
+      if (e.problems().stream().noneMatch(p -> p.startsWith("rolled back") || p.startsWith("could not restore")
+          || p.equals("nothing was written"))) {
+        err.println("nothing was written");
+      }
       return ExitCodes.PROBLEMS;
     }
   }

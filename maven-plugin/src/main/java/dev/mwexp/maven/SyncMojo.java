@@ -29,7 +29,9 @@ public final class SyncMojo extends CheckoutsMojo {
     }
     var roots = checkouts("sync");
     Setup setup = Specs.load(spec.toPath(), getLog());
-    try {
+    // As the CLI: one sync at a time per checkout, and what a killed one left finished first.
+    try (dev.mwexp.repos.CheckoutLocks locks = dev.mwexp.repos.CheckoutLocks.take(roots.values())) {
+      Sync.recover(roots.values()).forEach(m -> getLog().warn("mwexp: " + m));
       Plan plan = Sync.plan(Exporters.fragments(setup), dev.mwexp.repos.Checkouts.of(roots));
       if (dryRun) {
         plan.diff().lines().forEach(getLog()::info);
@@ -38,9 +40,16 @@ public final class SyncMojo extends CheckoutsMojo {
       }
       getLog().info("mwexp: " + plan.changes().size() + " file(s) " + (plan.isEmpty() ? "to change: in sync"
           : dryRun ? "would change" : "changed"));
+    } catch (dev.mwexp.repos.CheckoutBusyException e) {
+      throw new MojoExecutionException("mwexp: nothing was written: " + e.getMessage());
     } catch (CheckoutException e) {
       e.problems().forEach(getLog()::error);
-      throw new MojoExecutionException("mwexp: nothing was written: " + e.problems().size() + " problem(s) in the checkouts");
+      String last = e.problems().get(e.problems().size() - 1);
+      // A transaction's failure says itself what state the checkouts are in.
+      boolean stated = last.startsWith("rolled back") || last.startsWith("could not restore")
+          || last.equals("nothing was written");
+      throw new MojoExecutionException("mwexp: " + e.problems().size() + " problem(s) in the checkouts; "
+          + (stated ? last : "nothing was written"));
     }
   }
 }

@@ -59,55 +59,15 @@ public final class Plan {
   }
 
   /**
-   * Writes every change: a temp file beside the target, forced to disk, given the old file's mode,
-   * renamed over it. A link inside the repository is kept and its target written. A file deleted
-   * is only ever one the plan emptied. Returns the files written; on an I/O failure, says which
-   * were already written.
+   * Writes every change, all or nothing across the checkouts (a {@link Transaction}): staged
+   * beside the targets, committed through a journal, each file with its old owner, group and mode.
+   * A link is replaced or removed itself, never its target. Returns the files written.
    */
   public List<String> write() throws CheckoutException {
-    List<String> written = new ArrayList<>();
-    for (Change c : changes) {
-      SafeTree tree = checkouts.tree(c.repository()).orElseThrow();
-      Path file = tree.root().resolve(c.path());
-      try {
-        if (Files.isSymbolicLink(file)) {
-          file = file.toRealPath();
-        }
-        if (c.after().isEmpty()) {
-          Files.deleteIfExists(file);
-        } else {
-          writeAtomically(file, c.after().get());
-        }
-        written.add(c.name());
-      } catch (IOException e) {
-        List<String> problems = new ArrayList<>();
-        problems.add(c.name() + ": cannot write: " + IoReason.of(e));
-        if (!written.isEmpty()) {
-          problems.add("already written: " + String.join(", ", written));
-        }
-        throw new CheckoutException(problems);
-      }
+    java.util.Map<dev.mwexp.fragment.Repository, Path> roots = new java.util.TreeMap<>();
+    for (dev.mwexp.fragment.Repository r : checkouts.repositories()) {
+      roots.put(r, checkouts.tree(r).orElseThrow().root());
     }
-    return written;
-  }
-
-  private static void writeAtomically(Path file, String text) throws IOException {
-    Path dir = file.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path temp = Files.createTempFile(dir, "." + file.getFileName() + ".mwexp-", ".tmp");
-    try {
-      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-        channel.write(java.nio.ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
-        channel.force(true);
-      }
-      Files.setPosixFilePermissions(temp, Files.exists(file, LinkOption.NOFOLLOW_LINKS)
-          ? Files.getPosixFilePermissions(file) : PosixFilePermissions.fromString("rw-r--r--"));
-      Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      temp = null;
-    } finally {
-      if (temp != null) {
-        Files.deleteIfExists(temp);
-      }
-    }
+    return Transaction.write(this, roots);
   }
 }

@@ -28,6 +28,14 @@ public final class Sync {
 
   private Sync() {}
 
+  /**
+   * Completes or rolls back any sync a killed or failed run left in these checkouts; one line each
+   * of what was done. Call it holding their {@link CheckoutLocks}, before reading them.
+   */
+  public static List<String> recover(java.util.Collection<Path> checkouts) {
+    return Transaction.recover(checkouts);
+  }
+
   public static Plan plan(List<Fragment> fragments, Checkouts checkouts) throws CheckoutException {
     Map<String, List<Fragment>> byFile = new LinkedHashMap<>();
     List<Fragment> sweeps = new ArrayList<>();
