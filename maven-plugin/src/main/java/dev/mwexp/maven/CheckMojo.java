@@ -37,21 +37,31 @@ public final class CheckMojo extends CheckoutsMojo {
     }
     var roots = checkouts("check");
     Setup setup = Specs.load(spec.toPath(), getLog());
-    ArtifactTrees.Builder trees = ArtifactTrees.builder().service(setup.service().name());
-    roots.forEach(trees::repository);
-    Report report = RoutingConsistency.check(trees.build(), setup);
     List<String> findings = new ArrayList<>();
-    for (Violation v : report.violations()) {
-      findings.add(v.format());
-    }
+    Report report;
     int drift;
-    try {
-      Plan plan = Sync.plan(Exporters.fragments(setup), dev.mwexp.repos.Checkouts.of(roots));
-      plan.diff().lines().forEach(line -> findings.add("DRIFT " + line));
-      drift = plan.changes().size();
+    // As the CLI: read under the checkouts' locks, through one workspace, after finishing what a
+    // killed sync left.
+    try (dev.mwexp.repos.CheckoutLocks locks = dev.mwexp.repos.CheckoutLocks.take(roots.values())) {
+      Sync.recover(roots.values()).forEach(m -> getLog().warn("mwexp: " + m));
+      dev.mwexp.workspace.Workspace workspace = dev.mwexp.workspace.Workspace.open(roots);
+      report = RoutingConsistency.check(ArtifactTrees.builder().service(setup.service().name()).workspace(workspace).build(),
+          setup);
+      for (Violation v : report.violations()) {
+        findings.add(v.format());
+      }
+      try {
+        Plan plan = Sync.plan(Exporters.fragments(setup), dev.mwexp.repos.Checkouts.of(workspace));
+        plan.diff().lines().forEach(line -> findings.add("DRIFT " + line));
+        drift = plan.changes().size();
+      } catch (CheckoutException e) {
+        e.problems().forEach(p -> findings.add("DRIFT " + p));
+        drift = e.problems().size();
+      }
+    } catch (dev.mwexp.repos.CheckoutBusyException e) {
+      throw new MojoExecutionException("mwexp: " + e.getMessage());
     } catch (CheckoutException e) {
-      e.problems().forEach(p -> findings.add("DRIFT " + p));
-      drift = e.problems().size();
+      throw new MojoExecutionException("mwexp: " + String.join("; ", e.problems()));
     }
     if (findings.isEmpty()) {
       getLog().info("mwexp: routing is consistent and the checkouts match the spec");
