@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -221,7 +220,7 @@ final class Transaction {
       }
     }
     if (stuck.isEmpty()) {
-      cleanUpAll(all, journal);
+      cleanUp(all, journal);
       problems.add("rolled back: " + (applied.isEmpty() ? "nothing had been written"
           : "the " + applied.size() + " file(s) already written were restored") + "; the checkouts are as before the sync");
     } else {
@@ -284,11 +283,7 @@ final class Transaction {
   }
 
   /** Temps and kept files of every entry gone, then the pointers, then the journal last. */
-  private void cleanUp(List<Entry> all, Path journal) {
-    cleanUpAll(all, journal);
-  }
-
-  private static void cleanUpAll(List<Entry> all, Path journal) {
+  private static void cleanUp(List<Entry> all, Path journal) {
     List<Path> roots = new ArrayList<>();
     for (Entry e : all) {
       deleteQuietly(e.temp());
@@ -325,7 +320,7 @@ final class Transaction {
    */
   static List<String> recover(java.util.Collection<Path> checkouts) {
     List<String> done = new ArrayList<>();
-    Map<Path, Boolean> seen = new LinkedHashMap<>();
+    java.util.Set<Path> seen = new java.util.HashSet<>();
     for (Path root : checkouts) {
       Path own = CheckoutLocks.own(root.toAbsolutePath().normalize(), "sync.journal");
       if (!Files.isRegularFile(own, LinkOption.NOFOLLOW_LINKS)) {
@@ -334,7 +329,7 @@ final class Transaction {
       try {
         JsonNode j = JSON.readTree(Files.readString(own));
         Path journal = j.has("journal") ? Path.of(j.get("journal").asText()) : own;
-        if (seen.put(journal, true) != null) {
+        if (!seen.add(journal)) {
           continue;
         }
         if (!Files.isRegularFile(journal, LinkOption.NOFOLLOW_LINKS)) {
@@ -368,7 +363,7 @@ final class Transaction {
             Files.move(e.temp(), e.target(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
           }
         }
-        cleanUpAll(all, journal);
+        cleanUp(all, journal);
         return "an interrupted mwexp sync had committed: completed it (" + names + " as it planned)";
       }
       case "ROLLING_BACK" -> {
@@ -377,11 +372,11 @@ final class Transaction {
             restore(e);
           }
         }
-        cleanUpAll(all, journal);
+        cleanUp(all, journal);
         return "an interrupted mwexp sync was rolling back: finished it; " + names + " are as before that sync";
       }
       default -> {
-        cleanUpAll(all, journal);
+        cleanUp(all, journal);
         return "an interrupted mwexp sync had not committed: rolled it back (its staged files removed); "
             + names + " are as before it";
       }
