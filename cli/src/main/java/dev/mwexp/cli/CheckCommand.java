@@ -55,17 +55,7 @@ final class CheckCommand implements Command {
   @Override
   public int run(Arguments args, PrintWriter out, PrintWriter err) throws UsageException {
     // Read under the checkouts' locks, after finishing what a killed sync left in them.
-    java.util.Collection<Path> checkouts = RepositoryOptions.given(args).values();
-    try (dev.mwexp.repos.CheckoutLocks locks = dev.mwexp.repos.CheckoutLocks.take(checkouts)) {
-      dev.mwexp.repos.Sync.recover(checkouts).forEach(m -> err.println("mwexp: " + dev.mwexp.files.Inert.text(m)));
-      return checkLocked(args, out, err);
-    } catch (dev.mwexp.repos.CheckoutBusyException e) {
-      err.println(dev.mwexp.files.Inert.text(e.getMessage()));
-      return ExitCodes.BUSY;
-    } catch (dev.mwexp.repos.CheckoutException e) {
-      e.problems().forEach(p -> err.println(dev.mwexp.files.Inert.text(p)));
-      return ExitCodes.PROBLEMS;
-    }
+    return LockedCheckouts.run(RepositoryOptions.given(args).values(), err, () -> checkLocked(args, out, err));
   }
 
   private int checkLocked(Arguments args, PrintWriter out, PrintWriter err) throws UsageException {
