@@ -4,11 +4,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import dev.mwexp.format.puppet.PuppetLexer;
+import dev.mwexp.format.puppet.PuppetLexer.Token;
+import dev.mwexp.fragment.MergeConflict;
 import java.util.List;
 
 /**
  * The signature of a Puppet defined type, class or type alias, in one normalised line: its
- * parameters' types, names and defaults (or the alias's type), comments and layout dropped. Two
+ * parameters' types, names and defaults (or the alias's type), comments and layout dropped, read
+ * through the project's one Puppet tokenizer. Two
  * files with the same signature accept the same declarations, which is what the stubs must share
  * with the real modules. Run as a program, it prints the signatures of the files it is given (how
  * {@code puppet-stubs/SIGNATURES} was made from a real checkout).
@@ -18,132 +22,72 @@ final class PuppetSignatures {
   private PuppetSignatures() {}
 
   static String of(String text) {
-    String code = stripComments(text);
-    int at = firstDeclaration(code);
-    if (at < 0) {
-      throw new IllegalArgumentException("no define, class or type in the file");
+    List<Token> tokens;
+    try {
+      tokens = PuppetLexer.tokens(text);
+    } catch (MergeConflict e) {
+      throw new IllegalArgumentException("not Puppet: " + e.getMessage(), e);
     }
-    if (code.startsWith("type ", at)) {
-      int eq = code.indexOf('=', at);
-      return "type " + normalise(code.substring(at + 5, eq)) + " = " + normalise(code.substring(eq + 1));
+    int at = 0;
+    while (!(tokens.get(at).is("define") || tokens.get(at).is("class") || tokens.get(at).is("type"))) {
+      if (tokens.get(at).kind() == PuppetLexer.Kind.EOF) {
+        throw new IllegalArgumentException("no define, class or type in the file");
+      }
+      at++;
     }
-    String keyword = code.startsWith("define", at) ? "define" : "class";
-    int open = code.indexOf('(', at);
-    int brace = code.indexOf('{', at);
-    String name = normalise(code.substring(at + keyword.length(), open >= 0 && open < brace ? open : brace));
-    if (open < 0 || open > brace) {
+    String keyword = tokens.get(at).text();
+    if (keyword.equals("type")) {
+      int eq = at;
+      while (!tokens.get(eq).is("=")) {
+        eq++;
+      }
+      return "type " + source(text, tokens, at + 1, eq) + " = " + source(text, tokens, eq + 1, tokens.size() - 1);
+    }
+    int open = at + 1;
+    while (!tokens.get(open).is("(") && !tokens.get(open).is("{")) {
+      open++;
+    }
+    String name = source(text, tokens, at + 1, open);
+    if (tokens.get(open).is("{")) {
       return keyword + " " + name + "()";
     }
-    int close = matching(code, open);
+    // The parameters: split at the commas between the list's own parentheses.
     List<String> params = new ArrayList<>();
-    for (String p : splitTopLevel(code.substring(open + 1, close))) {
-      if (!p.isBlank()) {
-        params.add(normalise(p));
+    int depth = 0;
+    int start = open + 1;
+    for (int i = open + 1; ; i++) {
+      Token t = tokens.get(i);
+      if (t.is("(") || t.is("[") || t.is("{")) {
+        depth++;
+      } else if ((t.is(")") || t.is("]") || t.is("}")) && depth > 0) {
+        depth--;
+      } else if (depth == 0 && (t.is(",") || t.is(")"))) {
+        if (i > start) {
+          params.add(source(text, tokens, start, i));
+        }
+        start = i + 1;
+        if (t.is(")")) {
+          break;
+        }
       }
     }
     return keyword + " " + name + "(" + String.join(", ", params) + ")";
   }
 
-  /** Where the first declaration's keyword starts, at the start of a line. */
-  private static int firstDeclaration(String code) {
-    String lines = "\n" + code;
-    int best = -1;
-    for (String k : List.of("define ", "define(", "class ", "type ")) {
-      int i = lines.indexOf("\n" + k);
-      if (i >= 0 && (best < 0 || i < best)) {
-        best = i;
-      }
-    }
-    return best;
-  }
-
-  /** Drops {@code #} comments outside strings and regexes. */
-  private static String stripComments(String text) {
+  /**
+   * Tokens {@code [from, to)} as written, with one space wherever the text had blanks or a comment
+   * between two of them: layout and comments drop out, everything else stays.
+   */
+  private static String source(String text, List<Token> tokens, int from, int to) {
     StringBuilder out = new StringBuilder();
-    char quote = 0;
-    char previous = '\n';
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (quote != 0) {
-        out.append(c);
-        if (c == '\\' && i + 1 < text.length()) {
-          out.append(text.charAt(++i));
-        } else if (c == quote) {
-          quote = 0;
-        }
-      } else if (c == '\'' || c == '"') {
-        quote = c;
-        out.append(c);
-      } else if (c == '/' && (previous == '[' || previous == ',' || previous == '~' || previous == '(')) {
-        quote = '/'; // a regex: Pattern[/…/], =~ /…/
-        out.append(c);
-      } else if (c == '#') {
-        while (i < text.length() && text.charAt(i) != '\n') {
-          i++;
-        }
-        out.append('\n');
-      } else {
-        out.append(c);
+    for (int i = from; i < to; i++) {
+      Token t = tokens.get(i);
+      if (i > from && t.start() > tokens.get(i - 1).end()) {
+        out.append(' ');
       }
-      if (!Character.isWhitespace(c)) {
-        previous = c;
-      }
+      out.append(text, t.start(), t.end());
     }
-    return out.toString();
-  }
-
-  private static int matching(String code, int open) {
-    int depth = 0;
-    char quote = 0;
-    for (int i = open; i < code.length(); i++) {
-      char c = code.charAt(i);
-      if (quote != 0) {
-        if (c == '\\') {
-          i++;
-        } else if (c == quote) {
-          quote = 0;
-        }
-      } else if (c == '\'' || c == '"') {
-        quote = c;
-      } else if (c == '(' || c == '[' || c == '{') {
-        depth++;
-      } else if (c == ')' || c == ']' || c == '}') {
-        if (--depth == 0) {
-          return i;
-        }
-      }
-    }
-    throw new IllegalArgumentException("unbalanced parameter list");
-  }
-
-  private static List<String> splitTopLevel(String s) {
-    List<String> parts = new ArrayList<>();
-    int depth = 0;
-    char quote = 0;
-    int start = 0;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (quote != 0) {
-        if (c == '\\') {
-          i++;
-        } else if (c == quote) {
-          quote = 0;
-        }
-      } else if (c == '\'' || c == '"') {
-        quote = c;
-      } else if (c == '/' && i > 0 && s.charAt(i - 1) == '[') {
-        quote = '/';
-      } else if (c == '(' || c == '[' || c == '{') {
-        depth++;
-      } else if (c == ')' || c == ']' || c == '}') {
-        depth--;
-      } else if (c == ',' && depth == 0) {
-        parts.add(s.substring(start, i));
-        start = i + 1;
-      }
-    }
-    parts.add(s.substring(start));
-    return parts;
+    return normalise(out.toString());
   }
 
   /** Whitespace collapsed, none inside brackets' edges or before commas, no trailing comma. */
