@@ -357,10 +357,9 @@ final class Transaction {
     switch (state) {
       case "COMMITTED" -> {
         for (Entry e : all) {
-          if (e.delete()) {
-            Files.deleteIfExists(e.target());
-          } else if (e.temp() != null && Files.exists(e.temp(), LinkOption.NOFOLLOW_LINKS)) {
-            Files.move(e.temp(), e.target(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+          // A write whose staged file is gone was renamed before the kill.
+          if (e.delete() || Files.exists(e.temp(), LinkOption.NOFOLLOW_LINKS)) {
+            apply(e);
           }
         }
         cleanUp(all, journal);
