@@ -37,7 +37,7 @@ final class SarifReport {
 
   /** What a rule id means: a chain link's description, a spec problem's kind, drift or a checkout. */
   private static String description(String id) {
-    for (Link link : Link.values()) {
+    for (Link link : Link.all()) {
       if (link.name().equals(id)) {
         return link.description();
       }

@@ -3,7 +3,7 @@ package dev.mwexp.consistency;
 import dev.mwexp.consistency.facts.AlertObject;
 
 /** Nothing alerts: no host turns alerting on, and no alerting object stands beside the manifests. */
-@ChainLink(Link.ALERTING)
+@ChainLink("ALERTING")
 final class AlertingLink implements LinkCheck {
 
   @Override

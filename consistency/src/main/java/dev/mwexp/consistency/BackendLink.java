@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** The routing table's default backends are the model's, each to its host and port (only with a model). */
-@ChainLink(value = Link.BACKEND, needs = "routing")
+@ChainLink(value = "BACKEND", needs = "routing")
 final class BackendLink implements LinkCheck {
 
   @Override

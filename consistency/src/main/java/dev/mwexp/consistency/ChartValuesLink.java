@@ -1,7 +1,7 @@
 package dev.mwexp.consistency;
 
 /** The service's values survive helm's merge with the common files (read with the chart's layers). */
-@ChainLink(Link.CHART_VALUES)
+@ChainLink("CHART_VALUES")
 final class ChartValuesLink implements LinkCheck {
 
   @Override

@@ -27,12 +27,16 @@ final class Checker {
     findings.addAll(facts.unreadable());
     Set<Link> skipped = new TreeSet<>();
     for (LinkCheck check : Links.ALL) {
-      ChainLink about = check.getClass().getAnnotation(ChainLink.class);
-      if (Arrays.stream(about.needs()).anyMatch(facts::unread)) {
-        skipped.add(about.value());
+      ChainLink about = Links.about(check);
+      boolean sourceUnread = Arrays.stream(about.reads()).map(Links::part).anyMatch(facts::unread);
+      if (sourceUnread || Arrays.stream(about.needs()).anyMatch(facts::unread)) {
+        skipped.add(Links.of(check));
         continue;
       }
-      check.check(chain, findings);
+      if (facts.read(about.reads())) {
+        // A source that found nothing to read (its repository not given): nothing to judge.
+        check.check(chain, findings);
+      }
     }
     return new Report(findings.violations(), skipped);
   }

@@ -1,7 +1,7 @@
 package dev.mwexp.consistency;
 
 /** A CNAME a backend goes through points at a name that is no host with hiera. */
-@ChainLink(value = Link.CNAME_TARGET, needs = {"routing", "zones", "hiera"})
+@ChainLink(value = "CNAME_TARGET", needs = {"routing", "zones", "hiera"})
 final class CnameTargetLink implements LinkCheck {
 
   @Override

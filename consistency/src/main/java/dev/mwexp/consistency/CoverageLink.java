@@ -4,7 +4,7 @@ import dev.mwexp.consistency.facts.Workload;
 import java.util.List;
 
 /** The workload puts exactly one pod on every host of its datacenter. */
-@ChainLink(value = Link.COVERAGE, needs = "hiera")
+@ChainLink(value = "COVERAGE", needs = "hiera")
 final class CoverageLink implements LinkCheck {
 
   @Override

@@ -9,7 +9,7 @@ import java.util.Set;
  * ({@code name.<dc>.wmnet}) leads to a host of that datacenter: otherwise a request for eqiad is
  * served in codfw, and every other link can still look right.
  */
-@ChainLink(value = Link.CROSS_DATACENTER, needs = "hiera")
+@ChainLink(value = "CROSS_DATACENTER", needs = "hiera")
 final class CrossDatacenterLink implements LinkCheck {
 
   @Override

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** A reached host's datacenter runs no mw-experimental workload or Service. */
-@ChainLink(value = Link.DATACENTER, needs = "hiera")
+@ChainLink(value = "DATACENTER", needs = "hiera")
 final class DatacenterLink implements LinkCheck {
 
   @Override

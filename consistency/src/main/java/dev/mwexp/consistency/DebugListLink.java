@@ -6,7 +6,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /** debug.json lists exactly the backends that route, so WikimediaDebug offers them and no others. */
-@ChainLink(Link.DEBUG_LIST)
+@ChainLink("DEBUG_LIST")
 final class DebugListLink implements LinkCheck {
 
   @Override

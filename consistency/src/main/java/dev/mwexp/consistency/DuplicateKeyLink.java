@@ -1,7 +1,7 @@
 package dev.mwexp.consistency;
 
 /** The routing table sets a key twice (or a statement after it does): Lua keeps the last. */
-@ChainLink(value = Link.DUPLICATE_KEY, needs = "routing")
+@ChainLink(value = "DUPLICATE_KEY", needs = "routing")
 final class DuplicateKeyLink implements LinkCheck {
 
   @Override

@@ -25,7 +25,24 @@ record Facts(
     List<AlertObject> alerts,
     List<Violation> unreadable,
     java.util.Set<String> unreadParts,
-    RealLayout real) {
+    RealLayout real,
+    /** What each {@link FactsSource} read, by source; a source that found nothing is absent. */
+    Map<Class<?>, Object> sourced) {
+
+  /** What a source read, for the checks that name it in {@link ChainLink#reads}. */
+  <T> T get(Class<? extends FactsSource<T>> source) {
+    @SuppressWarnings("unchecked")
+    T facts = (T) sourced.get(source);
+    if (facts == null) {
+      throw new IllegalStateException(source.getSimpleName() + " read nothing; the runner skips checks that need it");
+    }
+    return facts;
+  }
+
+  /** Whether every one of these sources read its facts. */
+  boolean read(Class<? extends FactsSource<?>>[] sources) {
+    return java.util.Arrays.stream(sources).allMatch(sourced::containsKey);
+  }
 
   /**
    * What only the real repositories hold: the node stanzas of site.pp (by host FQDN), the

@@ -48,7 +48,7 @@ final class FactsReader {
     } catch (TreeException e) {
       unreadable.add(unreadable(e));
       return new Facts(backends, duplicates, cnames, hiera, vmDatacenters, k8s.workloads(), k8s.services(), k8s.alerts(),
-          unreadable, Set.of("routing", "zones", "hiera", "k8s:*"), Facts.RealLayout.none());
+          unreadable, Set.of("routing", "zones", "hiera", "k8s:*"), Facts.RealLayout.none(), Map.of());
     }
 
     Set<String> unread = new TreeSet<>();
@@ -129,8 +129,34 @@ final class FactsReader {
     });
     Facts.RealLayout real = repos.isEmpty() ? Facts.RealLayout.none()
         : readReal(tree, trees, keys, hiera, vmDatacenters, k8s, unreadable, unread, names(backends, cnames));
+    Map<Class<?>, Object> sourced = readSources(tree, trees, unreadable, unread);
     return new Facts(backends, duplicates, cnames, hiera, vmDatacenters, k8s.workloads(), k8s.services(), k8s.alerts(),
-        unreadable, unread, real);
+        unreadable, unread, real, sourced);
+  }
+
+  /**
+   * What the checks' own sources read ({@link ChainLink#reads}), each once. A source that could
+   * not read a file is reported as UNREADABLE, and its part is marked unread so that its checks
+   * are skipped and say so.
+   */
+  private static Map<Class<?>, Object> readSources(SafeTree tree, ArtifactTrees trees, List<Violation> unreadable,
+      Set<String> unread) {
+    Map<Class<?>, Object> sourced = new java.util.HashMap<>();
+    for (Class<? extends FactsSource<?>> type : Links.sources()) {
+      FactsSource<?> source;
+      try {
+        source = type.getDeclaredConstructor().newInstance();
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException(type.getName() + " needs a no-argument constructor", e);
+      }
+      List<TreeException> problems = new ArrayList<>();
+      source.read(tree, trees, problems::add).ifPresent(facts -> sourced.put(type, facts));
+      problems.forEach(e -> unreadable.add(unreadable(e)));
+      if (!problems.isEmpty()) {
+        unread.add(Links.part(type));
+      }
+    }
+    return sourced;
   }
 
   /** operations/puppet's routing script, relative to the checkout. */

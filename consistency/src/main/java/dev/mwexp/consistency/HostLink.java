@@ -1,7 +1,7 @@
 package dev.mwexp.consistency;
 
 /** A backend's target, taken straight, is neither a CNAME nor a host with hiera. */
-@ChainLink(value = Link.HOST, needs = {"routing", "zones", "hiera"})
+@ChainLink(value = "HOST", needs = {"routing", "zones", "hiera"})
 final class HostLink implements LinkCheck {
 
   @Override

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The host carries every label the workload's nodeSelector asks for. */
-@ChainLink(value = Link.LABEL, needs = "hiera")
+@ChainLink(value = "LABEL", needs = "hiera")
 final class LabelLink implements LinkCheck {
 
   @Override

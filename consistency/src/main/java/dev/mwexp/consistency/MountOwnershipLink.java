@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The mount path's owner, group and mode: the model's, or without it any the group may write in. */
-@ChainLink(value = Link.MOUNT_OWNERSHIP, needs = "hiera")
+@ChainLink(value = "MOUNT_OWNERSHIP", needs = "hiera")
 final class MountOwnershipLink implements LinkCheck {
 
   @Override

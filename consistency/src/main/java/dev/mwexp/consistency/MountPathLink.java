@@ -5,7 +5,7 @@ import dev.mwexp.consistency.facts.Workload;
 import java.util.Optional;
 
 /** The pod mounts, from the host, the path the profile class manages, at the same path. */
-@ChainLink(value = Link.MOUNT_PATH, needs = "hiera")
+@ChainLink(value = "MOUNT_PATH", needs = "hiera")
 final class MountPathLink implements LinkCheck {
 
   @Override

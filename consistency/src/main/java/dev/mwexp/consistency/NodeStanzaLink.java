@@ -3,7 +3,7 @@ package dev.mwexp.consistency;
 import dev.mwexp.consistency.facts.Source;
 
 /** site.pp gives every reached host the workers' role (the node Puppet picks for it). */
-@ChainLink(Link.NODE_STANZA)
+@ChainLink("NODE_STANZA")
 final class NodeStanzaLink implements LinkCheck {
 
   @Override

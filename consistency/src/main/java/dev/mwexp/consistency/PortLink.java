@@ -13,7 +13,7 @@ import java.util.TreeMap;
  * Ports line up: each backend's port is its Service's nodePort, the Service's targetPort is the
  * MediaWiki container's, and no two Services of a datacenter claim one nodePort.
  */
-@ChainLink(value = Link.PORT, needs = "hiera")
+@ChainLink(value = "PORT", needs = "hiera")
 final class PortLink implements LinkCheck {
 
   @Override

@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /** The Service selects the workload's pods: matching labels, in the pods' namespace. */
-@ChainLink(value = Link.SELECTOR, needs = "hiera")
+@ChainLink(value = "SELECTOR", needs = "hiera")
 final class SelectorLink implements LinkCheck {
 
   @Override

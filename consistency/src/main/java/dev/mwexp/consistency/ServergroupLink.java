@@ -5,7 +5,7 @@ import dev.mwexp.consistency.facts.Workload;
 import java.util.Optional;
 
 /** The pod's SERVERGROUP is the one the host side names (Wikimedia's chart takes it from helmfile). */
-@ChainLink(value = Link.SERVERGROUP, needs = "hiera")
+@ChainLink(value = "SERVERGROUP", needs = "hiera")
 final class ServergroupLink implements LinkCheck {
 
   @Override

@@ -4,7 +4,7 @@ import dev.mwexp.consistency.facts.HostHiera;
 import java.util.Optional;
 
 /** A reached host's hiera turns the mw-experimental profile on. */
-@ChainLink(value = Link.SWITCH, needs = "hiera")
+@ChainLink(value = "SWITCH", needs = "hiera")
 final class SwitchLink implements LinkCheck {
 
   @Override

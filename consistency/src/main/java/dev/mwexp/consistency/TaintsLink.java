@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /** The workload tolerates exactly the host's taints: each one, and none the host does not have. */
-@ChainLink(value = Link.TAINTS, needs = "hiera")
+@ChainLink(value = "TAINTS", needs = "hiera")
 final class TaintsLink implements LinkCheck {
 
   @Override

@@ -4,7 +4,7 @@ import dev.mwexp.consistency.facts.ServiceFact;
 import java.util.Optional;
 
 /** The Service is a NodePort that keeps traffic on the node it reached. */
-@ChainLink(value = Link.TRAFFIC_POLICY, needs = "hiera")
+@ChainLink(value = "TRAFFIC_POLICY", needs = "hiera")
 final class TrafficPolicyLink implements LinkCheck {
 
   @Override
