@@ -34,6 +34,21 @@ public interface Merge {
     }
   }
 
+  /**
+   * A kind that applies to every existing file of the directories its fragment's path names (a
+   * {@code *} in a segment matches any run of characters: {@code team-*}), rather than to one
+   * file: removing what the model no longer has from hosts' files, excluding mw-experimental from
+   * every rule file. It never creates a file; files another fragment targets are left to it.
+   */
+  interface Sweep extends Merge {
+
+    /** A glob of the names of the files to apply to, in those directories. */
+    String files();
+
+    /** Whether to apply to this file, by its name and text. */
+    boolean wants(String name, String text);
+  }
+
   /** A file mwexp owns whole. */
   record OwnedFile(String text) implements Merge {
     @Override

@@ -1,6 +1,5 @@
 package dev.mwexp.repos;
 
-import dev.mwexp.format.yaml.YamlKeysSweep;
 import dev.mwexp.files.SafeTree;
 import dev.mwexp.files.TreeException;
 import dev.mwexp.fragment.MergeConflict;
@@ -43,7 +42,7 @@ public final class Sync {
       if (checkouts.tree(f.repository()).isEmpty()) {
         continue;
       }
-      if (f.merge() instanceof YamlKeysSweep) {
+      if (f.merge() instanceof Merge.Sweep) {
         sweeps.add(f);
       } else {
         byFile.computeIfAbsent(f.name(), k -> new ArrayList<>()).add(f);
@@ -59,18 +58,19 @@ public final class Sync {
     Set<String> targeted = new HashSet<>(byFile.keySet());
     for (Fragment sweep : sweeps) {
       SafeTree tree = checkouts.tree(sweep.repository()).orElseThrow();
-      Path dir = tree.root().resolve(sweep.path());
-      if (!tree.isDirectory(dir)) {
-        continue;
-      }
-      YamlKeysSweep merge = (YamlKeysSweep) sweep.merge();
+      Merge.Sweep merge = (Merge.Sweep) sweep.merge();
       try {
-        for (Path file : tree.list(dir)) {
-          String path = sweep.path() + "/" + file.getFileName();
-          String name = sweep.repository().directory() + "/" + path;
-          if (targeted.add(name) && Globs.matches(merge.glob(), file.getFileName().toString())
-              && !java.nio.file.Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS) && holds(tree, file, merge.markerKey())) {
-            merge(tree, sweep.repository(), path, List.of(merge), changes, problems);
+        for (String dir : directories(tree, sweep.path())) {
+          for (Path file : tree.list(tree.root().resolve(dir))) {
+            String fileName = file.getFileName().toString();
+            String path = dir + "/" + fileName;
+            String name = sweep.repository().directory() + "/" + path;
+            if (Globs.matches(merge.files(), fileName) && !targeted.contains(name)
+                && !java.nio.file.Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)
+                && merge.wants(fileName, tree.read(file))) {
+              targeted.add(name);
+              merge(tree, sweep.repository(), path, List.of(merge), changes, problems);
+            }
           }
         }
       } catch (TreeException e) {
@@ -83,8 +83,33 @@ public final class Sync {
     return new Plan(checkouts, changes);
   }
 
-  private static boolean holds(SafeTree tree, Path file, String key) throws TreeException {
-    return dev.mwexp.format.yaml.YamlEditor.hasTopKey(tree.read(file), key);
+  /**
+   * The directories a sweep's path names, relative to the checkout, sorted: a segment with
+   * {@code *} is every directory it matches ({@code team-*}); none when nothing matches.
+   */
+  static List<String> directories(SafeTree tree, String path) throws TreeException {
+    List<String> dirs = List.of("");
+    for (String segment : path.split("/")) {
+      List<String> next = new ArrayList<>();
+      for (String dir : dirs) {
+        String prefix = dir.isEmpty() ? "" : dir + "/";
+        if (!segment.contains("*")) {
+          if (tree.isDirectory(tree.root().resolve(prefix + segment))) {
+            next.add(prefix + segment);
+          }
+          continue;
+        }
+        Path parent = tree.root().resolve(dir.isEmpty() ? "." : dir).normalize();
+        for (Path child : tree.list(parent)) {
+          String childName = child.getFileName().toString();
+          if (Globs.matches(segment, childName) && tree.isDirectory(child)) {
+            next.add(prefix + childName);
+          }
+        }
+      }
+      dirs = next;
+    }
+    return dirs.stream().sorted().toList();
   }
 
   private static void merge(SafeTree tree, Repository repository, String path, List<Merge> merges, List<Change> changes,

@@ -11,9 +11,19 @@ import java.util.Optional;
  * the repository) that holds {@code markerKey} and no other fragment targets: the files of hosts
  * the model no longer has. A file left with nothing but comments and blank lines is deleted.
  */
-public record YamlKeysSweep(String glob, String markerKey, List<String> keys) implements Merge {
+public record YamlKeysSweep(String glob, String markerKey, List<String> keys) implements Merge.Sweep {
   public YamlKeysSweep {
     keys = List.copyOf(keys);
+  }
+
+  @Override
+  public String files() {
+    return glob;
+  }
+
+  @Override
+  public boolean wants(String name, String text) {
+    return YamlEditor.hasTopKey(text, markerKey);
   }
 
   @Override
