@@ -113,6 +113,17 @@ public final class ArtifactTrees {
   }
 
   /**
+   * Whether any part of the routing chain was given: a checkout of one of the four built-in
+   * repositories, or a tree of compile's layout. A plug-in's checkout alone ({@code --alerts})
+   * is judged by its own links only.
+   */
+  public boolean holdsChain() {
+    return this.root.isPresent() || hiera().isPresent() || manifests().isPresent() || helmValues().isPresent()
+        || routingScript().isPresent() || !zones().isEmpty()
+        || repositories.keySet().stream().anyMatch(dev.mwexp.fragment.Repository::builtIn);
+  }
+
+  /**
    * The root of the tree under check: nothing outside it is read, through links or otherwise.
    * Without one, the nearest directory holding every given location.
    */

@@ -52,6 +52,12 @@ final class FactsReader {
     }
 
     Set<String> unread = new TreeSet<>();
+    if (!trees.holdsChain()) {
+      // Only a plug-in's checkout (--alerts): no part of the chain is missing, none is there to judge.
+      unread.addAll(Set.of("routing", "zones", "hiera", "k8s:*"));
+      return new Facts(backends, duplicates, cnames, hiera, vmDatacenters, k8s.workloads(), k8s.services(), k8s.alerts(),
+          unreadable, unread, Facts.RealLayout.none(), readSources(tree, trees, unreadable, unread));
+    }
     Map<Repository, Path> repos = trees.repositories();
     Optional<Path> script = trees.routingScript()
         .or(() -> Optional.ofNullable(repos.get(Repository.PUPPET)).map(p -> p.resolve(ROUTING_SCRIPT)));

@@ -35,7 +35,8 @@ final class Links {
       new NodeStanzaLink(),
       new DebugListLink(),
       new ChartValuesLink(),
-      new AlertingLink());
+      new AlertingLink(),
+      new NoAlertLink());
 
   static ChainLink about(LinkCheck check) {
     return check.getClass().getAnnotation(ChainLink.class);

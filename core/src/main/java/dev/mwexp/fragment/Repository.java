@@ -64,6 +64,11 @@ public final class Repository implements Comparable<Repository> {
     return Repositories.all();
   }
 
+  /** Whether this is one of the four that hold the routing chain (not a plug-in's). */
+  public boolean builtIn() {
+    return rank != PLUG_IN;
+  }
+
   /** The CLI option taking a checkout, without its dashes ({@code charts} for {@code --charts}). */
   public String option() {
     return option;

@@ -35,7 +35,8 @@ public record SeriesFamily(String name, String prometheus, List<String> metrics,
   /**
    * Wikimedia's: what the MediaWiki pods export (php-fpm, httpd, envoy and PHP's exporters, with
    * the pod labels {@code app}, {@code deployment}, {@code release}), kube-state-metrics and
-   * cadvisor on the {@code k8s} Prometheus (by namespace), and the series the {@code ops}
+   * cadvisor on the {@code k8s} Prometheus (by namespace; kube-state-metrics' series of namespaced
+   * objects only), and the series the {@code ops}
    * Prometheus derives from MediaWiki's logs (by servergroup). Host-level series of the workers
    * (node exporter, {@code up} of the host's jobs) carry no service label and are not among them.
    */
@@ -47,7 +48,11 @@ public record SeriesFamily(String name, String prometheus, List<String> metrics,
             Map.of("app", "mediawiki", "deployment", ns, "kubernetes_namespace", ns, "namespace", ns,
                 "release", s.release()),
             "deployment"),
-        new SeriesFamily("kube-state-metrics", "k8s", List.of("kube_*"), Map.of("namespace", ns), "namespace"),
+        // Only the namespaced objects' series: a node's (kube_node_*) is the host's, not the service's.
+        new SeriesFamily("kube-state-metrics", "k8s", List.of("kube_pod_*", "kube_deployment_*", "kube_daemonset_*",
+            "kube_replicaset_*", "kube_service_*", "kube_endpoint_*", "kube_namespace_*", "kube_resourcequota*",
+            "kube_limitrange*", "kube_poddisruptionbudget_*", "kube_horizontalpodautoscaler_*", "kube_configmap_*",
+            "kube_secret_*", "kube_networkpolicy_*"), Map.of("namespace", ns), "namespace"),
         new SeriesFamily("cadvisor", "k8s", List.of("container_*"), Map.of("namespace", ns), "namespace"),
         new SeriesFamily("mediawiki-logs", "ops", List.of("log_mediawiki_*"), Map.of("servergroup", s.servergroup()),
             "servergroup"));

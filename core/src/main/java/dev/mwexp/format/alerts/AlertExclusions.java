@@ -39,8 +39,7 @@ public record AlertExclusions(List<SeriesFamily> families) implements Merge.Swee
 
   @Override
   public boolean wants(String name, String text) {
-    // The repository's own promtool tests sit beside the rules; they hold no rules to edit.
-    return !name.endsWith("_test.yaml");
+    return RuleFile.isRuleFile(name);
   }
 
   @Override

@@ -47,6 +47,17 @@ public final class RuleFile {
     }
   }
 
+  /** operations/alerts keeps each team's rule files in a directory of its own. */
+  public static final String DIRECTORIES = "team-*";
+
+  /**
+   * Whether a file of those directories holds rules: a YAML file that is not one of the
+   * repository's own promtool tests ({@code *_test.yaml}), which sit beside the rules.
+   */
+  public static boolean isRuleFile(String fileName) {
+    return fileName.endsWith(".yaml") && !fileName.endsWith("_test.yaml");
+  }
+
   private static final Pattern DEPLOY_TAG = Pattern.compile("(?m)^#\\s*deploy-tag:\\s*(.*)$");
   private static final int MAX_ALIASES = 50;
 
