@@ -153,13 +153,17 @@ final class ProfileClass {
     p.append("        }\n");
     p.append("        # Without -f: a refresh merges only a new image in, and keeps engineers' edits.\n");
     p.append("        systemd::timer::job { '").append(c.timerName()).append("':\n");
-    p.append("            ensure      => ").append(c.enabled() ? "present" : "absent").append(",\n");
-    p.append("            description => 'Merge the newest MediaWiki image into the code engineers edit',\n");
-    p.append("            command     => '").append(c.script()).append("',\n");
-    p.append("            user        => 'root',\n");
-    p.append("            team        => 'ServiceOps',\n");
-    p.append("            interval    => { 'start' => 'OnUnitActiveSec', 'interval' => $refresh_interval },\n");
-    p.append("            require     => [\n");
+    p.append("            ensure             => ").append(c.enabled() ? "present" : "absent").append(",\n");
+    p.append("            description        => 'Merge the newest MediaWiki image into the code engineers edit',\n");
+    p.append("            command            => '").append(c.script()).append("',\n");
+    p.append("            user               => 'root',\n");
+    p.append("            team               => 'ServiceOps',\n");
+    p.append("            interval           => { 'start' => 'OnUnitActiveSec', 'interval' => $refresh_interval },\n");
+    // Said, not left to the defaults: a failed refresh on a host that may be broken on purpose
+    // must page and mail nobody, whatever systemd::timer::job's defaults become.
+    p.append("            monitoring_enabled => false,\n");
+    p.append("            send_mail          => false,\n");
+    p.append("            require            => [\n");
     p.append("                File['").append(c.script()).append("'],\n");
     p.append("                File['/etc/default/").append(c.timerName()).append("'],\n");
     p.append("            ],\n");

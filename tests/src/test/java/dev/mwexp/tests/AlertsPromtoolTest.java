@@ -36,7 +36,7 @@ class AlertsPromtoolTest {
 
   @TempDir static Path tmp;
 
-  private static final Path FIXTURE = Path.of("../fixtures/real-repos/alerts").toAbsolutePath();
+  private static final Path FIXTURE = Path.of("../fixtures/alerts-today").toAbsolutePath();
   private static Setup setup;
   private static Path synced;
 

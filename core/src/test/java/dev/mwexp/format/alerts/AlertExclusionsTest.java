@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** Exclusions in the rule files' own style, on fixtures shaped like operations/alerts' (859092e). */
 class AlertExclusionsTest {
 
-  private static final Path ALERTS = Path.of("../fixtures/real-repos/alerts");
+  private static final Path ALERTS = Path.of("../fixtures/alerts-today");
   private static final List<SeriesFamily> FAMILIES = SeriesFamily.of(Spec.defaultSetup());
 
   private static String read(String file) throws Exception {
