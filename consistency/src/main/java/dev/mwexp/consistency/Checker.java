@@ -28,6 +28,9 @@ final class Checker {
     Set<Link> skipped = new TreeSet<>();
     for (LinkCheck check : Links.ALL) {
       ChainLink about = Links.about(check);
+      if (facts.unread(FactsReader.NO_CHAIN) && Link.BUILT_IN.contains(Links.of(check))) {
+        continue; // only a plug-in's checkout was given: the chain's links have nothing to judge
+      }
       boolean sourceUnread = Arrays.stream(about.reads()).map(Links::part).anyMatch(facts::unread);
       if (sourceUnread || Arrays.stream(about.needs()).anyMatch(facts::unread)) {
         skipped.add(Links.of(check));

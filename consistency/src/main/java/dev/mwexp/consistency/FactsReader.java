@@ -54,7 +54,7 @@ final class FactsReader {
     Set<String> unread = new TreeSet<>();
     if (!trees.holdsChain()) {
       // Only a plug-in's checkout (--alerts): no part of the chain is missing, none is there to judge.
-      unread.addAll(Set.of("routing", "zones", "hiera", "k8s:*"));
+      unread.add(NO_CHAIN);
       return new Facts(backends, duplicates, cnames, hiera, vmDatacenters, k8s.workloads(), k8s.services(), k8s.alerts(),
           unreadable, unread, Facts.RealLayout.none(), readSources(tree, trees, unreadable, unread));
     }
@@ -164,6 +164,9 @@ final class FactsReader {
     }
     return sourced;
   }
+
+  /** The part {@link Facts#unread} names when no part of the chain was given, only a plug-in's checkout. */
+  static final String NO_CHAIN = "absent:chain";
 
   /** operations/puppet's routing script, relative to the checkout. */
   static final String ROUTING_SCRIPT = "modules/profile/files/trafficserver/x-wikimedia-debug-routing.lua";

@@ -47,7 +47,8 @@ class NoAlertLinkTest {
         + " mw-experimental's series"));
     assertThat(report.violations()).extracting(Violation::subject).containsOnly("HttpdUnreachable",
         "KubernetesContainerOomKilled", "KubernetesContainerReachingMemoryLimit", "KubernetesDeploymentUnavailableReplicas",
-        "MediaWikiHighErrorRate", "MediaWikiLatencyExceeded", "MediaWikiMemcachedHighErrorRate", "PHPFPMTooBusy");
+        "MediaWikiHighErrorRate", "MediaWikiLatencyExceeded", "MediaWikiMemcachedHighErrorRate", "PHPFPMTooBusy",
+        "SystemdUnitFailed");
     assertThat(report.format()).contains(
         "NO_ALERT HttpdUnreachable: expected no selector admitting pods series with deployment=\"mw-experimental\","
             + " found apache_up{app=\"mediawiki\"} [team-sre/mw-on-k8s.yaml:35]",

@@ -36,9 +36,9 @@ public record SeriesFamily(String name, String prometheus, List<String> metrics,
    * Wikimedia's: what the MediaWiki pods export (php-fpm, httpd, envoy and PHP's exporters, with
    * the pod labels {@code app}, {@code deployment}, {@code release}), kube-state-metrics and
    * cadvisor on the {@code k8s} Prometheus (by namespace; kube-state-metrics' series of namespaced
-   * objects only), and the series the {@code ops}
-   * Prometheus derives from MediaWiki's logs (by servergroup). Host-level series of the workers
-   * (node exporter, {@code up} of the host's jobs) carry no service label and are not among them.
+   * objects only); on {@code ops}, the series derived from MediaWiki's logs (by servergroup) and the
+   * systemd state of the code refresh's unit (by unit name). Other host-level series of the workers
+   * (node exporter, {@code up} of the host's jobs) name no service and are not among them.
    */
   public static List<SeriesFamily> of(Setup setup) {
     Service s = setup.service();
@@ -55,6 +55,11 @@ public record SeriesFamily(String name, String prometheus, List<String> metrics,
             "kube_secret_*", "kube_networkpolicy_*"), Map.of("namespace", ns), "namespace"),
         new SeriesFamily("cadvisor", "k8s", List.of("container_*"), Map.of("namespace", ns), "namespace"),
         new SeriesFamily("mediawiki-logs", "ops", List.of("log_mediawiki_*"), Map.of("servergroup", s.servergroup()),
-            "servergroup"));
+            "servergroup"),
+        // The refresh's own unit: a run that fails on a host broken on purpose must not page either
+        // (SystemdUnitFailed reads the failed units through this recorded series).
+        new SeriesFamily("refresh-unit", "ops",
+            List.of("instance_name:node_systemd_unit_state_failed:count1", "node_systemd_unit_state"),
+            Map.of("name", setup.codeRefresh().timerName() + ".service"), "name"));
   }
 }

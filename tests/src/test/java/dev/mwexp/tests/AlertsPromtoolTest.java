@@ -91,7 +91,7 @@ class AlertsPromtoolTest {
     assertThat(fired(original, "mw-experimental")).contains("HttpdUnreachable", "MediaWikiHighErrorRate",
         "PHPFPMTooBusy", "MediaWikiLatencyExceeded", "KubernetesContainerOomKilled",
         "KubernetesDeploymentUnavailableReplicas", "KubernetesContainerReachingMemoryLimit",
-        "MediaWikiMemcachedHighErrorRate");
+        "MediaWikiMemcachedHighErrorRate", "SystemdUnitFailed");
     assertThat(fired(synced, "mw-experimental")).isEmpty();
     List<String> webBefore = firedWithLabels(original, "mw-web");
     assertThat(fired(synced, "mw-web")).as("the others still page").contains("HttpdUnreachable", "MediaWikiHighErrorRate",
@@ -156,7 +156,7 @@ class AlertsPromtoolTest {
    */
   private static List<String[]> worstCase(String deployment) throws Exception {
     Setup who = deployment.equals(setup.service().namespace()) ? setup
-        : Spec.parse(Spec.defaultSpecText().replace("name: mw-experimental", "name: " + deployment), "spec.yaml");
+        : Spec.parse(Spec.defaultSpecText().replace("mw-experimental", deployment), "spec.yaml");
     Map<String, String> labelsByFamily = new TreeMap<>();
     for (SeriesFamily f : SeriesFamily.of(who)) {
       StringBuilder labels = new StringBuilder();
@@ -167,6 +167,7 @@ class AlertsPromtoolTest {
     String ksm = labelsByFamily.get("kube-state-metrics");
     String cadvisor = labelsByFamily.get("cadvisor");
     String logs = labelsByFamily.get("mediawiki-logs");
+    String unit = labelsByFamily.get("refresh-unit");
     return List.of(
         new String[] {"phpfpm_processes_total{state=\"idle\", routed_via=\"main\"" + pods + "}", "0x90"},
         new String[] {"phpfpm_processes_total{state=\"active\", routed_via=\"main\"" + pods + "}", "50x90"},
@@ -189,7 +190,10 @@ class AlertsPromtoolTest {
         new String[] {"log_mediawiki_servergroup_level_channel_doc_count{channel=\"fatal\", level=\"ERROR\"" + logs + "}",
             "10000x90"},
         new String[] {"log_mediawiki_servergroup_level_channel_doc_count{channel=\"memcached\", level=\"ERROR\"" + logs + "}",
-            "10000x90"});
+            "10000x90"},
+        // The refresh's unit failed, on a host whose units the ServiceOps team owns.
+        new String[] {"instance_name:node_systemd_unit_state_failed:count1{instance=\"exp1001:9100\"" + unit + "}", "1x90"},
+        new String[] {"systemd_unit_owner{instance=\"exp1001:9100\", team=\"serviceops\"" + unit + "}", "1x90"});
   }
 
   private static List<Path> ruleFiles(Path repo) throws Exception {

@@ -89,6 +89,13 @@ class AlertExclusionsTest {
   }
 
   @Test
+  void theRefreshUnitIsExcludedByNameInALiteralBlockWithComments() throws Exception {
+    String before = read("team-sre/systemd.yaml");
+    assertThat(changed(before, exclude(before))).containsExactly("instance_name:node_systemd_unit_state_failed:count1"
+        + " → instance_name:node_systemd_unit_state_failed:count1{name!=\"mw-experimental-mediawiki-image-update.service\"}");
+  }
+
+  @Test
   void rulesThatCannotSelectItAndHostLevelRulesAreLeftAlone() throws Exception {
     for (String file : List.of("team-sre/node.yaml", "team-data-engineering/eventgate.yaml", "team-sre/mw-on-k8s_test.yaml")) {
       assertThat(exclude(read(file))).as(file).isEqualTo(read(file));
