@@ -82,8 +82,7 @@ class RefreshCrashTest {
         }
         busyWait(random.nextInt(40_000));
       }
-      p.descendants().forEach(ProcessHandle::destroyForcibly);
-      p.destroyForcibly();
+      RefreshHost.killTree(p);
       assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
 
       Map<String, String> after = tree(host.code);

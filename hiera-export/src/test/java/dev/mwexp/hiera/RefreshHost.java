@@ -121,6 +121,37 @@ final class RefreshHost {
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
   }
 
+  /**
+   * Kills a started run and everything it started, as a power cut would: the whole tree is stopped
+   * first (SIGSTOP, until no new process appears), so no child can spawn a copier that outlives
+   * the kill and writes after the next run has cleaned up; then each is killed and reaped.
+   */
+  static void killTree(Process p) throws IOException, InterruptedException {
+    java.util.Set<Long> stopped = new java.util.HashSet<>();
+    while (true) {
+      List<ProcessHandle> tree = new ArrayList<>();
+      tree.add(p.toHandle());
+      p.descendants().forEach(tree::add);
+      List<String> fresh = tree.stream().map(ProcessHandle::pid).filter(stopped::add).map(String::valueOf).toList();
+      if (fresh.isEmpty()) {
+        for (ProcessHandle h : tree) {
+          h.destroyForcibly();
+        }
+        for (ProcessHandle h : tree) {
+          try {
+            h.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+          } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // a grandchild reparented to a PID 1 that does not reap: killed, never to run again
+          }
+        }
+        return;
+      }
+      List<String> command = new ArrayList<>(List.of("kill", "-STOP"));
+      command.addAll(fresh);
+      new ProcessBuilder(command).redirectErrorStream(true).start().waitFor();
+    }
+  }
+
   Process start(Map<String, String> env, String... args) throws IOException {
     List<String> command = new ArrayList<>(List.of(root.resolve("refresh").toString()));
     command.addAll(List.of(args));
