@@ -141,7 +141,7 @@ class MainTest {
     assertThat(run("compile").code()).isEqualTo(2);
     CliRun unknown = run("compile", "--out", tmp.resolve("o").toString(), "--format", "terraform");
     assertThat(unknown.code()).isEqualTo(2);
-    assertThat(unknown.err()).contains("unknown format 'terraform'; available: ats, dns, helm-values, hiera, k8s");
+    assertThat(unknown.err()).contains("unknown format 'terraform'; available: alerts, ats, dns, helm-values, hiera, k8s");
     assertThat(run("compile", "--out", tmp.resolve("o").toString(), "--k8s-format", "kustomize").code()).isEqualTo(2);
   }
 

@@ -49,7 +49,9 @@ class RealRepositoriesClientsTest {
     Map<String, Path> dirs = Fixtures.copy(tmp.resolve("repos"));
     roots = new java.util.TreeMap<>();
     for (Repository r : Repository.all()) {
-      roots.put(r, dirs.get(r.directory()));
+      if (r.builtIn()) {
+        roots.put(r, dirs.get(r.directory()));
+      }
     }
     setup = Spec.parse(Spec.defaultSpecText().replace("      - wikikube-worker-exp1001.eqiad.wmnet\n",
         "      - wikikube-worker-exp1001.eqiad.wmnet\n      - wikikube-worker-exp1002.eqiad.wmnet\n"), "spec.yaml");

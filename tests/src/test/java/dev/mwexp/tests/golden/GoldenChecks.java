@@ -79,7 +79,9 @@ final class GoldenChecks {
   static List<Diagnostic> checkCheckouts(Path tree) {
     ArtifactTrees.Builder b = ArtifactTrees.builder();
     for (Repository r : Repository.all()) {
-      b.repository(r, tree.resolve(r.directory()));
+      if (r.builtIn()) {
+        b.repository(r, tree.resolve(r.directory()));
+      }
     }
     return RoutingConsistency.check(b.build(), Spec.defaultSetup()).violations().stream().map(v -> v.diagnostic()).toList();
   }
