@@ -26,7 +26,7 @@ public final class Main {
   /** Every command, in the order help lists them. */
   static List<Command> commands() {
     return List.of(new ValidateCommand(), new CompileCommand(), new SyncCommand(), new CheckCommand(),
-        new ImportCommand(), new SpecCommand());
+        new ImportCommand(), new SpecCommand(), new HostsCommand());
   }
 
   private static Map<Integer, String> exitCodes() {

@@ -77,6 +77,8 @@ final class ServiceBinder {
     f.bool("prometheusScrape").ifPresent(b::prometheusScrape);
     f.integer("metricsPort").ifPresent(b::metricsPort);
     f.stringMap("labels").ifPresent(b::putAllLabels);
+    f.string("grafanaUrl").ifPresent(b::grafanaUrl);
+    f.string("logstashUrl").ifPresent(b::logstashUrl);
     f.finish();
     return b.build();
   }

@@ -88,6 +88,8 @@ final class SpecWriter {
     observability.put("prometheusScrape", s.observability().prometheusScrape());
     observability.put("metricsPort", s.observability().metricsPort());
     observability.put("labels", s.observability().labels());
+    observability.put("grafanaUrl", s.observability().grafanaUrl());
+    observability.put("logstashUrl", s.observability().logstashUrl());
     out.put("observability", observability);
     out.put("createNamespace", s.createNamespace());
     return out;

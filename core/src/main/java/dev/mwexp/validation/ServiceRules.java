@@ -79,6 +79,8 @@ final class ServiceRules extends Rules {
           "port " + metricsPort + " is not a TCP port",
           "1-65535");
     }
+    urlTemplate("service.observability.grafanaUrl", s.observability().grafanaUrl());
+    urlTemplate("service.observability.logstashUrl", s.observability().logstashUrl());
     for (Map.Entry<String, String> label : s.observability().labels().entrySet()) {
       String k = label.getKey();
       String path = "service.observability.labels." + k;
@@ -148,5 +150,25 @@ final class ServiceRules extends Rules {
         q.memory(),
         Grammar.MEMORY_QUANTITY,
         "a memory quantity such as 3500Mi or 4Gi");
+  }
+
+  /**
+   * A URL template of where engineers look: https, only the known placeholders, and none of the
+   * characters the host's motd (printf in /bin/sh, inside double quotes) would read.
+   */
+  private void urlTemplate(String path, String template) {
+    String rest = template;
+    for (String p : Observability.URL_PLACEHOLDERS) {
+      rest = rest.replace(p, "");
+    }
+    String expected = "an https URL with only the placeholders " + String.join(" ", Observability.URL_PLACEHOLDERS)
+        + ", percent-encoding spaces, quotes, $ and backslashes";
+    if (!template.startsWith("https://")) {
+      add(Kind.INVALID_VALUE, path, "the URL does not start with https://", expected);
+    } else if (rest.contains("{") || rest.contains("}")) {
+      add(Kind.INVALID_VALUE, path, "the URL has a placeholder mwexp does not know", expected);
+    } else if (rest.chars().anyMatch(c -> c <= ' ' || c == '"' || c == '$' || c == '`' || c == '\\' || c > '~')) {
+      add(Kind.INVALID_VALUE, path, "the URL has a space, quote, $, ` or backslash unencoded", expected);
+    }
   }
 }

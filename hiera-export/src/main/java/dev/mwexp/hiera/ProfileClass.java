@@ -1,5 +1,6 @@
 package dev.mwexp.hiera;
 
+import java.util.List;
 import dev.mwexp.model.Setup;
 
 /**
@@ -179,6 +180,24 @@ final class ProfileClass {
     p.append("                shared    => true,\n");
     p.append("            }\n");
     p.append("        }\n\n");
+    // The same lines `mwexp hosts` prints, chosen by the host's own name: one class for every host.
+    p.append("        # What `mwexp hosts` prints for this host: the X-Wikimedia-Debug values that reach it,\n");
+    p.append("        # how to log in and lock its code, its metrics and its logs.\n");
+    p.append("        # lint:ignore:140chars\n");
+    p.append("        $host_guides = {\n");
+    List<dev.mwexp.model.HostGuide> guides = dev.mwexp.model.HostGuide.of(setup);
+    // puppet-lint aligns a hash's arrows.
+    int keyWidth = guides.stream().mapToInt(g -> q(g.host()).length()).max().orElse(0);
+    for (dev.mwexp.model.HostGuide g : guides) {
+      p.append("            ").append(String.format("%-" + keyWidth + "s", q(g.host()))).append(" => [\n");
+      for (String line : g.lines()) {
+        p.append("                ").append(q("  " + line)).append(",\n");
+      }
+      p.append("            ],\n");
+    }
+    p.append("        }\n");
+    p.append("        # lint:endignore\n");
+    p.append("        $host_guide = $host_guides[$facts['networking']['fqdn']].lest || { [] }\n");
     p.append("        # motd::message prints its message with printf inside \"…\" in /bin/sh: the values\n");
     p.append("        # are interpolated here, and the text holds no $, `, \" or \\ for the shell to read.\n");
     p.append("        motd::message { 'mw-experimental-tldr':\n");
@@ -195,7 +214,7 @@ final class ProfileClass {
     p.append("                '  ").append(c.script()).append(" --lock    keep the code as it is',\n");
     p.append("                '  ").append(c.script()).append(" --unlock  let refreshes resume',\n");
     p.append("                '',\n");
-    p.append("            ], \"\\n\"),\n");
+    p.append("            ] + $host_guide + [''], \"\\n\"),\n");
     p.append("        }\n");
     p.append("        # The files the last refresh left edited where the image changed them too.\n");
     p.append("        motd::script { 'mw-experimental-conflicts':\n");

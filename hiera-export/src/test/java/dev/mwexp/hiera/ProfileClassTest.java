@@ -188,6 +188,15 @@ class ProfileClassTest {
           || !motd.output().contains(setup.codeRefresh().editsDirectory() + "/<UTC time>/from-image/")) {
         failures.add("the motd as printed:\n" + motd.output());
       }
+      // The host's own lines, exactly as `mwexp hosts` prints them; none on a host the model lacks.
+      java.util.Optional<dev.mwexp.model.HostGuide> guide = dev.mwexp.model.HostGuide.of(setup).stream()
+          .filter(g -> g.host().equals("wikikube-worker-exp1001.eqiad.wmnet")).findFirst();
+      List<String> printed = motd.output().lines().toList();
+      if (guide.isPresent() ? !printed.containsAll(guide.get().lines().stream().map(l -> "  " + l).toList())
+          : motd.output().contains("X-Wikimedia-Debug:")) {
+        failures.add("the motd's host guide (" + guide.map(dev.mwexp.model.HostGuide::lines).orElse(List.of())
+            + ") as printed:\n" + motd.output());
+      }
     }
     assertThat(failures).isEmpty();
   }
