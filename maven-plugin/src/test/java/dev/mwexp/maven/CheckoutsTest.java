@@ -36,13 +36,25 @@ class CheckoutsTest {
     assertThatThrownBy(() -> Checkouts.of(Map.of("puppetDirectory", new File("../puppet")), new Properties(), BASE, "check"))
         .isInstanceOf(MojoExecutionException.class)
         .hasMessage("mwexp:check: <checkouts> names no repository: <puppetDirectory>; valid: <puppet>, <charts>, <dns>,"
-            + " <mediawiki-config>");
+            + " <mediawiki-config>, <alerts>");
   }
 
   @Test
   void noCheckoutAtAllNamesHowToGiveOne() {
     assertThatThrownBy(() -> Checkouts.of(Map.of(), new Properties(), BASE, "sync"))
         .hasMessage("mwexp:sync has no checkout to work on; set at least one of <checkouts><puppet>, <checkouts><charts>,"
-            + " <checkouts><dns>, <checkouts><mediawiki-config>, e.g. -Dmwexp.puppetDirectory=../puppet");
+            + " <checkouts><dns>, <checkouts><mediawiki-config>, <checkouts><alerts>, e.g. -Dmwexp.puppetDirectory=../puppet");
+  }
+
+  @Test
+  void thePlugInRepositoryTakesItsCheckoutLikeTheOthers() throws Exception {
+    Properties props = new Properties();
+    props.setProperty("mwexp.alertsDirectory", "../alerts");
+    Map<Repository, Path> roots = Checkouts.of(Map.of(), props, BASE, "check");
+    assertThat(roots).hasSize(1);
+    Map.Entry<Repository, Path> alerts = roots.entrySet().iterator().next();
+    assertThat(alerts.getKey().project()).isEqualTo("operations/alerts");
+    assertThat(alerts.getKey().mavenParameter()).isEqualTo("alertsDirectory");
+    assertThat(alerts.getValue()).isEqualTo(BASE.resolve("../alerts"));
   }
 }
