@@ -47,7 +47,7 @@ class AlertsPromtoolTest {
     Repository alerts = Repository.all().stream().filter(r -> r.directory().equals("alerts")).findFirst().orElseThrow();
     List<String> written = Sync.plan(Exporters.fragments(setup), Checkouts.of(Map.of(alerts, synced))).write();
     assertThat(written).containsExactly("alerts/team-sre/kubernetes.yaml", "alerts/team-sre/mediawiki.yaml",
-        "alerts/team-sre/mw-on-k8s.yaml");
+        "alerts/team-sre/mw-on-k8s.yaml", "alerts/team-sre/systemd.yaml");
   }
 
   @Test

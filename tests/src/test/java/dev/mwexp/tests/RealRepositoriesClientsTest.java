@@ -56,7 +56,8 @@ class RealRepositoriesClientsTest {
     setup = Spec.parse(Spec.defaultSpecText().replace("      - wikikube-worker-exp1001.eqiad.wmnet\n",
         "      - wikikube-worker-exp1001.eqiad.wmnet\n      - wikikube-worker-exp1002.eqiad.wmnet\n"), "spec.yaml");
     List<String> written = Sync.plan(Exporters.fragments(setup), Checkouts.of(roots)).write();
-    assertThat(written).hasSize(5);
+    // The host's hiera, site.pp, the routing table, the profile class's host guides, eqiad's values, debug.json.
+    assertThat(written).hasSize(6);
   }
 
   @Test
