@@ -23,7 +23,8 @@ final class AlertRulesSource implements FactsSource<AlertRulesSource.RuleFiles> 
   record RuleFiles(List<Read> files) {}
 
   @Override
-  public Optional<RuleFiles> read(SafeTree tree, ArtifactTrees trees, Consumer<TreeException> unreadable) {
+  public Optional<RuleFiles> read(SafeTree tree, ArtifactTrees trees, Optional<dev.mwexp.model.Setup> model,
+      Consumer<TreeException> unreadable) {
     Optional<Path> root = trees.repositories().entrySet().stream()
         .filter(e -> e.getKey().directory().equals("alerts")).map(java.util.Map.Entry::getValue).findFirst();
     if (root.isEmpty()) {

@@ -34,7 +34,7 @@ final class FactsReader {
 
   private FactsReader() {}
 
-  static Facts read(ArtifactTrees trees, HieraKeys keys) {
+  static Facts read(ArtifactTrees trees, HieraKeys keys, Optional<dev.mwexp.model.Setup> model) {
     List<Violation> unreadable = new ArrayList<>();
     KubernetesReader k8s = new KubernetesReader();
     List<Backend> backends = new ArrayList<>();
@@ -56,7 +56,7 @@ final class FactsReader {
       // Only a plug-in's checkout (--alerts): no part of the chain is missing, none is there to judge.
       unread.add(NO_CHAIN);
       return new Facts(backends, duplicates, cnames, hiera, vmDatacenters, k8s.workloads(), k8s.services(), k8s.alerts(),
-          unreadable, unread, Facts.RealLayout.none(), readSources(tree, trees, unreadable, unread));
+          unreadable, unread, Facts.RealLayout.none(), readSources(tree, trees, model, unreadable, unread));
     }
     Map<Repository, Path> repos = trees.repositories();
     Optional<Path> script = trees.routingScript()
@@ -135,7 +135,7 @@ final class FactsReader {
     });
     Facts.RealLayout real = repos.isEmpty() ? Facts.RealLayout.none()
         : readReal(tree, trees, keys, hiera, vmDatacenters, k8s, unreadable, unread, names(backends, cnames));
-    Map<Class<?>, Object> sourced = readSources(tree, trees, unreadable, unread);
+    Map<Class<?>, Object> sourced = readSources(tree, trees, model, unreadable, unread);
     return new Facts(backends, duplicates, cnames, hiera, vmDatacenters, k8s.workloads(), k8s.services(), k8s.alerts(),
         unreadable, unread, real, sourced);
   }
@@ -145,8 +145,8 @@ final class FactsReader {
    * not read a file is reported as UNREADABLE, and its part is marked unread so that its checks
    * are skipped and say so.
    */
-  private static Map<Class<?>, Object> readSources(SafeTree tree, ArtifactTrees trees, List<Violation> unreadable,
-      Set<String> unread) {
+  private static Map<Class<?>, Object> readSources(SafeTree tree, ArtifactTrees trees,
+      Optional<dev.mwexp.model.Setup> model, List<Violation> unreadable, Set<String> unread) {
     Map<Class<?>, Object> sourced = new java.util.HashMap<>();
     for (Class<? extends FactsSource<?>> type : Links.sources()) {
       FactsSource<?> source;
@@ -156,7 +156,7 @@ final class FactsReader {
         throw new IllegalStateException(type.getName() + " needs a no-argument constructor", e);
       }
       List<TreeException> problems = new ArrayList<>();
-      source.read(tree, trees, problems::add).ifPresent(facts -> sourced.put(type, facts));
+      source.read(tree, trees, model, problems::add).ifPresent(facts -> sourced.put(type, facts));
       problems.forEach(e -> unreadable.add(unreadable(e)));
       if (!problems.isEmpty()) {
         unread.add(Links.part(type));

@@ -19,9 +19,11 @@ interface FactsSource<T> {
 
   /**
    * The facts, or empty when the trees hold nothing for this source (no checkout of its
-   * repository): its checks then do not run. A file that cannot be read goes to
+   * repository): its checks then do not run. {@code model} is the spec's, when the check has one.
+   * A file that cannot be read goes to
    * {@code unreadable}, and is reported once as UNREADABLE; the checks that read this source are
    * then skipped.
    */
-  Optional<T> read(SafeTree tree, ArtifactTrees trees, Consumer<TreeException> unreadable);
+  Optional<T> read(SafeTree tree, ArtifactTrees trees, Optional<dev.mwexp.model.Setup> model,
+      Consumer<TreeException> unreadable);
 }

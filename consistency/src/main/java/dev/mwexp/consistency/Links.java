@@ -25,6 +25,7 @@ final class Links {
       new SwitchLink(),
       new LabelLink(),
       new TaintsLink(),
+      new CompanionLink(),
       new CoverageLink(),
       new SelectorLink(),
       new PortLink(),

@@ -23,6 +23,19 @@ public interface Scheduling {
         Taint.of(nodeLabel().key(), nodeLabel().value(), Taint.Effect.NO_SCHEDULE));
   }
 
+  /**
+   * The node companions whose tolerations must match the taints: Wikimedia's are mcrouter and the
+   * OpenTelemetry collector (node-local DaemonSets MediaWiki needs) and mw-parsoid, which shares
+   * the hosts.
+   */
+  @Value.Default
+  default List<Companion> companions() {
+    return List.of(
+        Companion.of("mw-mcrouter", "helmfile.d/services/mw-mcrouter/values.yaml"),
+        Companion.of("opentelemetry-collector", "helmfile.d/admin_ng/opentelemetry-collector/values.yaml"),
+        Companion.of("mw-parsoid", "helmfile.d/services/mw-parsoid/values.yaml"));
+  }
+
   /** How one pod per host is achieved. */
   @Value.Default
   default Workload workload() {

@@ -30,6 +30,23 @@ final class SchedulingBinder {
               }
               b.taints(parsed);
             });
+    f.list("companions").ifPresent(companions -> {
+      List<dev.mwexp.model.Companion> parsed = new ArrayList<>();
+      for (int i = 0; i < companions.size(); i++) {
+        String path = f.path("companions") + "[" + i + "]";
+        binder.mappingValue(path, companions.get(i)).ifPresent(c -> {
+          for (String key : List.of("name", "values")) {
+            if (!c.has(key)) {
+              binder.problem(Kind.MISSING, c.path(key), c.node, "companion has no " + key,
+                  "{name: mw-mcrouter, values: helmfile.d/services/mw-mcrouter/values.yaml}");
+            }
+          }
+          parsed.add(dev.mwexp.model.Companion.of(c.string("name").orElse(""), c.string("values").orElse("")));
+          c.finish();
+        });
+      }
+      b.companions(parsed);
+    });
     f.string("workload")
         .ifPresent(
             w -> {

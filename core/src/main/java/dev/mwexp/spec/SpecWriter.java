@@ -21,6 +21,13 @@ final class SpecWriter {
     Map<String, Object> scheduling = new LinkedHashMap<>();
     scheduling.put("nodeLabel", setup.scheduling().nodeLabel().format());
     scheduling.put("taints", setup.scheduling().taints().stream().map(Taint::format).toList());
+    scheduling.put("companions", setup.scheduling().companions().stream()
+        .map(c -> {
+          Map<String, Object> m = new LinkedHashMap<>();
+          m.put("name", c.name());
+          m.put("values", c.values());
+          return m;
+        }).toList());
     scheduling.put("workload", setup.scheduling().workload().kind());
     doc.put("scheduling", scheduling);
     Map<String, Object> deployers = new LinkedHashMap<>();

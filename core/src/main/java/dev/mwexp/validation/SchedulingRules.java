@@ -43,5 +43,19 @@ final class SchedulingRules extends Rules {
             "each key and effect once");
       }
     }
+      Set<String> names = new HashSet<>();
+    Set<String> files = new HashSet<>();
+    for (int i = 0; i < s.companions().size(); i++) {
+      dev.mwexp.model.Companion c = s.companions().get(i);
+      String path = "scheduling.companions[" + i + "]";
+      check(path + ".name", c.name(), Grammar.DNS_LABEL, "a DNS-1123 label such as mw-mcrouter");
+      if (!dev.mwexp.files.SafePaths.isSafe(c.values()) || !c.values().endsWith(".yaml")) {
+        add(Kind.INVALID_VALUE, path + ".values", "'" + c.values() + "' is not a YAML file inside deployment-charts",
+            "a relative path such as helmfile.d/services/mw-mcrouter/values.yaml");
+      }
+      if (!names.add(c.name()) || !files.add(c.values())) {
+        add(Kind.DUPLICATE, path, "companion " + c.name() + " (" + c.values() + ") is listed twice", "each companion once");
+      }
+    }
   }
 }

@@ -57,7 +57,30 @@ public final class HelmValuesExporter implements Exporter {
       out.add(new Fragment(Repository.CHARTS, dir(setup) + "values-" + dc.name() + ".yaml",
           new YamlKeys(set, removed, "# " + dc.name() + " settings of " + setup.service().name() + ".\n")));
     }
+    // The node companions tolerate the hosts' taints in their own values: mw-experimental's
+    // entries are those tolerating a value of its taints, its label or its name.
+    java.util.Set<String> owned = new java.util.TreeSet<>();
+    setup.scheduling().taints().forEach(t -> owned.add(t.value()));
+    owned.add(setup.scheduling().nodeLabel().value());
+    owned.add(setup.service().name());
+    for (dev.mwexp.model.Companion c : setup.scheduling().companions()) {
+      out.add(new Fragment(Repository.CHARTS, c.values(),
+          new dev.mwexp.format.yaml.YamlListItems(List.of("tolerations"), "value", owned, tolerations(setup))));
+    }
     return out;
+  }
+
+  /** A toleration of each of the hosts' taints, as the charts' values write them. */
+  static List<Map<String, Object>> tolerations(Setup setup) {
+    List<Map<String, Object>> tolerations = new ArrayList<>();
+    for (Taint taint : setup.scheduling().taints()) {
+      Map<String, Object> t = new LinkedHashMap<>();
+      t.put("key", taint.key());
+      t.put("value", taint.value());
+      t.put("effect", taint.effect().kubernetesName());
+      tolerations.add(t);
+    }
+    return tolerations;
   }
 
   /** The keys every datacenter shares, as the chart names them. */
@@ -76,15 +99,7 @@ public final class HelmValuesExporter implements Exporter {
     values.put(List.of("main_app", "limits", "memory"), r.limits().memory());
     values.put(List.of("php", "devel_mode"), setup.service().php().develMode());
     values.put(List.of("mw", "experimental", "enabled"), true);
-    List<Object> tolerations = new ArrayList<>();
-    for (Taint taint : setup.scheduling().taints()) {
-      Map<String, Object> t = new LinkedHashMap<>();
-      t.put("key", taint.key());
-      t.put("value", taint.value());
-      t.put("effect", taint.effect().kubernetesName());
-      tolerations.add(t);
-    }
-    values.put(List.of("tolerations"), tolerations);
+    values.put(List.of("tolerations"), new ArrayList<Object>(tolerations(setup)));
     Map<String, Object> selector = new LinkedHashMap<>();
     selector.put(setup.scheduling().nodeLabel().key(), setup.scheduling().nodeLabel().value());
     values.put(List.of("affinity", "nodeSelector"), selector);

@@ -123,7 +123,23 @@ class GoldenChecksTest {
       // The common file (shared through a link) would override what values.yaml no longer pins.
       checkouts("CHART_VALUES",
           edit("deployment-charts/helmfile.d/services/mw-experimental/values.yaml", "    enforce: false\n",
-              "    # BUG@deployment-charts/helmfile.d/services/mw-experimental/global.yaml:13: CHART_VALUES\n")));
+              "    # BUG@deployment-charts/helmfile.d/services/mw-experimental/global.yaml:13: CHART_VALUES\n")),
+      // mcrouter no longer tolerates NoExecute: the spec's taint and each host's.
+      checkouts("COMPANION",
+          edit("deployment-charts/helmfile.d/services/mw-mcrouter/values.yaml",
+              "tolerations:\n  - key: dedicated\n    value: mw-experimental\n    effect: NoExecute\n",
+              "tolerations:  # BUG: COMPANION\n  - key: dedicated\n    value: mw-experimental\n    effect: PreferNoSchedule\n")),
+      // A rule of operations/alerts that would page for mw-experimental's httpd.
+      checkouts("NO_ALERT",
+          edit("alerts/team-sre/httpd.yaml", null, """
+              # deploy-tag: k8s
+              groups:
+                - name: httpd
+                  rules:
+                    - alert: HttpdDown
+                      expr: apache_up{app="mediawiki"} == 0  # BUG: NO_ALERT
+                      for: 5m
+              """)));
 
   @Test
   void everyLinkHasItsGoldenCase() {
@@ -155,6 +171,7 @@ class GoldenChecksTest {
       for (Edit e : c.edits()) {
         Path file = tree.resolve(e.file());
         if (e.from() == null) {
+          Files.createDirectories(file.getParent());
           Files.writeString(file, e.to());
           continue;
         }
