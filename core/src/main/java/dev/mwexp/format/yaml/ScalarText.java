@@ -30,8 +30,8 @@ public final class ScalarText {
   public static Optional<ScalarText> of(String text, ScalarNode node) {
     String value = node.getValue();
     ScalarStyle style = node.getScalarStyle();
-    int j = node.getStartMark().getIndex();
-    int end = node.getEndMark().getIndex();
+    int j = YamlNodes.at(text, node.getStartMark());
+    int end = YamlNodes.at(text, node.getEndMark());
     if (style == ScalarStyle.LITERAL || style == ScalarStyle.FOLDED) {
       j = text.indexOf('\n', j) + 1; // past the header (| or > and its indicators)
       if (j == 0) {

@@ -192,10 +192,10 @@ public final class YamlEditor {
         if (equal(current, normalize(value))) {
           return text;
         }
-        sharing.refuseShared(e, key);
+        sharing.refuseShared(text, e, key);
         return text.substring(0, e.from) + endings(text, render(key, value, e.indent)) + text.substring(e.to);
       }
-      boolean alias = e.value.getStartMark().getIndex() < e.from || e.value.getStartMark().getIndex() >= e.to;
+      boolean alias = YamlNodes.at(text, e.value.getStartMark()) < e.from || YamlNodes.at(text, e.value.getStartMark()) >= e.to;
       if (alias && e.value instanceof MappingNode) {
         // mwexp's own key holds an alias (key: *defaults): it gets its own copy, with the change,
         // rather than an edit of the anchor that other keys reach.
@@ -284,8 +284,8 @@ public final class YamlEditor {
     }
 
     /** A conflict when the entry's value, or anything in it, is reached from elsewhere too. */
-    void refuseShared(Entry e, String key) throws MergeConflict {
-      boolean alias = e.value.getStartMark().getIndex() < e.from || e.value.getStartMark().getIndex() >= e.to;
+    void refuseShared(String text, Entry e, String key) throws MergeConflict {
+      boolean alias = YamlNodes.at(text, e.value.getStartMark()) < e.from || YamlNodes.at(text, e.value.getStartMark()) >= e.to;
       if (alias) {
         return; // key: *anchor — replacing the alias changes only this key
       }
@@ -326,7 +326,7 @@ public final class YamlEditor {
     if (mapping == null) {
       return text.length();
     }
-    int from = mapping.getEndMark().getIndex();
+    int from = YamlNodes.at(text, mapping.getEndMark());
     int at = Lines.start(text, Math.min(from, text.length()));
     for (int i = at; i < text.length(); i = Lines.end(text, i)) {
       if (text.startsWith("...", i) || text.startsWith("---", i)) {
@@ -416,8 +416,8 @@ public final class YamlEditor {
       List<NodeTuple> tuples = node.getValue();
       for (int i = 0; i < tuples.size(); i++) {
         Node key = tuples.get(i).getKeyNode();
-        int start = Lines.start(text, key.getStartMark().getIndex());
-        int end = i + 1 < tuples.size() ? Lines.start(text, tuples.get(i + 1).getKeyNode().getStartMark().getIndex()) : to;
+        int start = Lines.start(text, YamlNodes.at(text, key.getStartMark()));
+        int end = i + 1 < tuples.size() ? Lines.start(text, YamlNodes.at(text, tuples.get(i + 1).getKeyNode().getStartMark())) : to;
         end = trimTrailing(text, start, end);
         out.add(new Entry(start, end, Lines.indent(text, start), key.getStartMark().getLine() + 1, tuples.get(i).getValueNode()));
       }

@@ -27,4 +27,47 @@ public final class YamlNodes {
   public static Composer composer(String text, LoaderOptions options) {
     return new Composer(new ParserImpl(new StreamReader(text), options), RESOLVER, options);
   }
+
+  /**
+   * Where a mark stands in {@code text}, as a String index. SnakeYAML counts code points, a String
+   * UTF-16 chars: past a character outside the BMP (an emoji in a comment) the two differ, and an
+   * edit placed by the mark would land that many chars early.
+   */
+  public static int at(String text, org.yaml.snakeyaml.error.Mark mark) {
+    int codePoints = mark.getIndex();
+    int[] astral = astral(text);
+    if (astral.length == 0) {
+      return codePoints;
+    }
+    int k = java.util.Arrays.binarySearch(astral, codePoints);
+    return codePoints + (k >= 0 ? k : -k - 1);
+  }
+
+  /** The code-point indices of the text's characters outside the BMP, for the last text asked about. */
+  private static int[] astral(String text) {
+    Object[] last = LAST.get();
+    if (last[0] == text) {
+      return (int[]) last[1];
+    }
+    int[] found = new int[0];
+    int n = 0;
+    for (int i = 0, cp = 0; i < text.length(); cp++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+        if (n == found.length) {
+          found = java.util.Arrays.copyOf(found, Math.max(4, n * 2));
+        }
+        found[n++] = cp;
+        i += 2;
+      } else {
+        i++;
+      }
+    }
+    int[] result = java.util.Arrays.copyOf(found, n);
+    last[0] = text;
+    last[1] = result;
+    return result;
+  }
+
+  private static final ThreadLocal<Object[]> LAST = ThreadLocal.withInitial(() -> new Object[2]);
 }
