@@ -31,6 +31,7 @@ final class Links {
       new PortLink(),
       new TrafficPolicyLink(),
       new MountPathLink(),
+      new AdmissionLink(),
       new MountOwnershipLink(),
       new ServergroupLink(),
       new NodeStanzaLink(),

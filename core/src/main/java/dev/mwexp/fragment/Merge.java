@@ -49,6 +49,22 @@ public interface Merge {
     boolean wants(String name, String text);
   }
 
+  /**
+   * A merge into a file that belongs to something else as a whole (another service's values, a
+   * shared chart): applied when the file exists, never creating it.
+   */
+  record IfExists(Merge merge) implements Merge {
+    @Override
+    public String seed() {
+      return "";
+    }
+
+    @Override
+    public Optional<String> apply(Optional<String> existing) throws MergeConflict {
+      return existing.isEmpty() ? existing : merge.apply(existing);
+    }
+  }
+
   /** A file mwexp owns whole. */
   record OwnedFile(String text) implements Merge {
     @Override

@@ -6,6 +6,9 @@ import org.immutables.value.Value;
 @Value.Immutable
 public interface Service {
 
+  /** What the mediawiki chart mounts from every host besides the code: GeoIP's databases. */
+  java.util.List<String> CHART_HOST_PATHS = java.util.List.of("/usr/share/GeoIP", "/usr/share/GeoIPInfo");
+
   /** Where the pods mount the php.ini overrides; no other mount may use this path. */
   String PHP_OVERRIDES_DIR = "/etc/php-mwexp.d";
 

@@ -67,6 +67,40 @@ public final class HelmValuesExporter implements Exporter {
       out.add(new Fragment(Repository.CHARTS, c.values(),
           new dev.mwexp.format.yaml.YamlListItems(List.of("tolerations"), "value", owned, tolerations(setup))));
     }
+    out.addAll(admission(setup));
+    return out;
+  }
+
+  /** The admission policy's allow-list file of the service's hostPath volumes. */
+  public static String policyFile(Setup setup) {
+    String name = "allow-hostpath-" + setup.service().name();
+    return "charts/validating-admission-policies/templates/custom-policies/" + name + "/" + name + ".yaml";
+  }
+
+  /** admin_ng's values, which give each namespace its labels. */
+  public static final String NAMESPACES_FILE = "helmfile.d/admin_ng/values/main.yaml";
+
+  /**
+   * What admits the pods: the policy allows exactly the host paths they mount (the code and the
+   * chart's GeoIP databases), and the namespace's labels let hostPath volumes through the Pod
+   * Security policies and bind the allow-list policy to it.
+   */
+  static List<Fragment> admission(Setup setup) {
+    List<String> paths = new ArrayList<>(dev.mwexp.model.Service.CHART_HOST_PATHS);
+    paths.add(setup.service().mountPath());
+    Map<List<String>, Object> labels = new LinkedHashMap<>();
+    List<String> at = List.of("namespaces", setup.service().namespace(), "labels");
+    labels.put(child(at, "pod-security.wmf.org/disallow-host-path"), "exclude");
+    labels.put(child(at, "pod-security.wmf.org/allow-hostpath-" + setup.service().name()), "include");
+    return List.of(
+        new Fragment(Repository.CHARTS, policyFile(setup), new dev.mwexp.format.cel.HostPathAllowList(paths)),
+        new Fragment(Repository.CHARTS, NAMESPACES_FILE,
+            new dev.mwexp.fragment.Merge.IfExists(new YamlKeys(labels, List.of(), ""))));
+  }
+
+  private static List<String> child(List<String> path, String key) {
+    List<String> out = new ArrayList<>(path);
+    out.add(key);
     return out;
   }
 

@@ -110,6 +110,20 @@ class SyncTest {
   }
 
   @Test
+  void theNamespaceGetsBackTheLabelsThatAdmitItsPodsAndNothingElseMoves() throws Exception {
+    Map<Repository, Path> roots = Fixtures.checkouts(tmp);
+    Path namespaces = roots.get(Repository.CHARTS).resolve("helmfile.d/admin_ng/values/main.yaml");
+    String before = Files.readString(namespaces);
+    String without = before.replace("      pod-security.wmf.org/allow-hostpath-mw-experimental: include\n", "");
+    Files.writeString(namespaces, without);
+    Plan plan = plan(Spec.defaultSetup(), roots);
+    assertThat(plan.changes()).extracting(Change::name).containsExactly("deployment-charts/helmfile.d/admin_ng/values/main.yaml");
+    assertThat(changedLines(plan)).containsExactly("+      pod-security.wmf.org/allow-hostpath-mw-experimental: include");
+    plan.write();
+    assertThat(Files.readString(namespaces)).isEqualTo(before);
+  }
+
+  @Test
   void addingAHostGivesAReviewableDiff() throws Exception {
     Map<Repository, Path> roots = Fixtures.checkouts(tmp);
     String spec = Spec.defaultSpecText().replace("      - wikikube-worker-exp1001.eqiad.wmnet\n",

@@ -124,6 +124,14 @@ class GoldenChecksTest {
       checkouts("CHART_VALUES",
           edit("deployment-charts/helmfile.d/services/mw-experimental/values.yaml", "    enforce: false\n",
               "    # BUG@deployment-charts/helmfile.d/services/mw-experimental/global.yaml:13: CHART_VALUES\n")),
+      // The policy no longer lists the code's path: the pods would be rejected (the list sits in CEL,
+      // where a comment cannot go, so the marker names its line from site.pp).
+      checkouts("ADMISSION",
+          edit("deployment-charts/charts/validating-admission-policies/templates/custom-policies/"
+              + "allow-hostpath-mw-experimental/allow-hostpath-mw-experimental.yaml", ", \"/srv/mediawiki\"", ""),
+          edit("puppet/manifests/site.pp", "node default {", "# BUG@deployment-charts/charts/validating-admission-policies/"
+              + "templates/custom-policies/allow-hostpath-mw-experimental/allow-hostpath-mw-experimental.yaml:22: ADMISSION\n"
+              + "node default {")),
       // mcrouter no longer tolerates NoExecute: the spec's taint and each host's.
       checkouts("COMPANION",
           edit("deployment-charts/helmfile.d/services/mw-mcrouter/values.yaml",

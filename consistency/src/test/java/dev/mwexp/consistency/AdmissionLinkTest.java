@@ -1,0 +1,88 @@
+package dev.mwexp.consistency;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mwexp.format.cel.HostPathAllowList;
+import dev.mwexp.fragment.Repository;
+import dev.mwexp.model.Setup;
+import dev.mwexp.spec.Spec;
+import dev.mwexp.testing.Fixtures;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** ADMISSION: the namespace's labels and the hostPath policy, its CEL run by the real engine, admit the pods. */
+class AdmissionLinkTest {
+
+  private static final String POLICY = "charts/validating-admission-policies/templates/custom-policies/"
+      + "allow-hostpath-mw-experimental/allow-hostpath-mw-experimental.yaml";
+  private static final String NAMESPACES = "helmfile.d/admin_ng/values/main.yaml";
+
+  @TempDir Path tmp;
+
+  private static Report check(Map<Repository, Path> roots, Setup setup) {
+    ArtifactTrees.Builder b = ArtifactTrees.builder();
+    roots.forEach(b::repository);
+    return RoutingConsistency.check(b.build(), setup);
+  }
+
+  private static List<String> admission(Report report) {
+    return report.violations().stream().filter(v -> v.link().id().equals("ADMISSION")).map(Violation::format).toList();
+  }
+
+  private static Path charts(Map<Repository, Path> roots, String file) {
+    return roots.get(Repository.CHARTS).resolve(file);
+  }
+
+  @Test
+  void anotherMountPathIsRejectedUntilThePolicyListsIt() throws Exception {
+    Map<Repository, Path> roots = Fixtures.checkouts(tmp);
+    assertThat(admission(check(roots, Spec.defaultSetup()))).isEmpty();
+    Setup setup = Spec.parse(Spec.defaultSpecText().replace("mountPath: /srv/mediawiki", "mountPath: /srv/mw-test"),
+        "spec.yaml");
+    assertThat(admission(check(roots, setup))).hasSize(2).allSatisfy(v -> assertThat(v)
+        .contains("expected admitted by allow-hostpath-mw-experimental (Only the GeoIP databases and the MediaWiki code"
+            + " may be mounted from the host.), found hostPath volumes [/srv/mw-test, /usr/share/GeoIP,"
+            + " /usr/share/GeoIPInfo]")
+        .contains("[deployment-charts/" + POLICY + ":22, deployment-charts/helmfile.d/services/mw-experimental/values.yaml:"));
+    Path policy = charts(roots, POLICY);
+    Files.writeString(policy, new HostPathAllowList(List.of("/usr/share/GeoIP", "/usr/share/GeoIPInfo", "/srv/mw-test"))
+        .apply(Optional.of(Files.readString(policy))).orElseThrow());
+    assertThat(admission(check(roots, setup))).isEmpty();
+  }
+
+  @Test
+  void everyValidationIsEvaluatedNotJustTheList() throws Exception {
+    Map<Repository, Path> roots = Fixtures.checkouts(tmp);
+    Path policy = charts(roots, POLICY);
+    // The first validation no longer admits hostPath volumes at all: CEL, not a reading of the list, says so.
+    Files.writeString(policy, Files.readString(policy).replace(" || has(vol.hostPath))", ")"));
+    assertThat(admission(check(roots, Spec.defaultSetup()))).hasSize(2).allSatisfy(v -> assertThat(v)
+        .contains("(Volumes may only be configMap, emptyDir, projected, secret or hostPath.)")
+        .contains(POLICY + ":16"));
+  }
+
+  @Test
+  void theNamespaceMustLetHostPathsThroughAndBindThePolicy() throws Exception {
+    Map<Repository, Path> roots = Fixtures.checkouts(tmp);
+    Path namespaces = charts(roots, NAMESPACES);
+    Files.writeString(namespaces, Files.readString(namespaces).replace(
+        "      pod-security.wmf.org/disallow-host-path: exclude\n      pod-security.wmf.org/allow-hostpath-mw-experimental",
+        "      pod-security.wmf.org/allow-hostpath-mw-experimental"));
+    assertThat(admission(check(roots, Spec.defaultSetup()))).containsExactly(
+        "ADMISSION namespace mw-experimental: expected pod-security.wmf.org/disallow-host-path: exclude (hostPath volumes"
+            + " allowed), found no such label [deployment-charts/" + NAMESPACES + ":20]");
+  }
+
+  @Test
+  void withoutThePolicyFileThePodsHaveNothingAdmittingThem() throws Exception {
+    Map<Repository, Path> roots = Fixtures.checkouts(tmp);
+    Files.delete(charts(roots, POLICY));
+    assertThat(admission(check(roots, Spec.defaultSetup()))).hasSize(2).allSatisfy(v -> assertThat(v)
+        .contains("expected the policy allow-hostpath-mw-experimental admitting their hostPath volumes, found no file"));
+  }
+}

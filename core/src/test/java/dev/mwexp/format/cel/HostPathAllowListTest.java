@@ -1,0 +1,49 @@
+package dev.mwexp.format.cel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.mwexp.fragment.MergeConflict;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The allow-list of mw-experimental's hostPath policy, edited inside its CEL expression. */
+class HostPathAllowListTest {
+
+  private static final String POLICY = """
+      spec:
+        validations:
+        - expression: |-
+            object.spec.volumes.all(volume, (
+                !has(volume.hostPath) ||
+                volume.hostPath.path in ["/usr/share/GeoIP", "/usr/share/GeoIPInfo", "/srv/mediawiki"
+                ]
+            ))
+          message: >-
+            Only these.""";
+
+  @Test
+  void theListBecomesTheMountedPathsInPlace() throws Exception {
+    String after = new HostPathAllowList(List.of("/usr/share/GeoIP", "/usr/share/GeoIPInfo", "/srv/mw-test"))
+        .apply(Optional.of(POLICY)).orElseThrow();
+    assertThat(after).isEqualTo(POLICY.replace("\"/srv/mediawiki\"", "\"/srv/mw-test\""));
+    assertThat(CelStringList.find(after, HostPathAllowList.SUBJECT).values())
+        .containsExactly("/usr/share/GeoIP", "/usr/share/GeoIPInfo", "/srv/mw-test");
+  }
+
+  @Test
+  void theSamePathsInAnotherOrderAreLeftAsWrittenAndNoFileIsCreated() throws Exception {
+    assertThat(new HostPathAllowList(List.of("/srv/mediawiki", "/usr/share/GeoIP", "/usr/share/GeoIPInfo"))
+        .apply(Optional.of(POLICY))).contains(POLICY);
+    assertThat(new HostPathAllowList(List.of("/srv/mediawiki")).apply(Optional.empty())).isEmpty();
+  }
+
+  @Test
+  void aPolicyWithoutTheListIsAConflictNamingIt() {
+    assertThatThrownBy(() -> new HostPathAllowList(List.of("/srv/mediawiki")).apply(Optional.of("spec: {}\n")))
+        .isInstanceOf(MergeConflict.class).hasMessageContaining("volume.hostPath.path in [...]");
+    assertThatThrownBy(() -> CelStringList.find("volume.hostPath.path in [\"/a\", other]", HostPathAllowList.SUBJECT))
+        .isInstanceOf(MergeConflict.class).hasMessageContaining("something other than strings");
+  }
+}
