@@ -104,6 +104,17 @@ public final class HelmValuesExporter implements Exporter {
     return out;
   }
 
+  /** The required anti-affinity term that keeps the service's pods on distinct hosts. */
+  static Map<String, Object> oneTermPerHost(Setup setup) {
+    Map<String, Object> matchLabels = new LinkedHashMap<>();
+    matchLabels.put("app", "mediawiki");
+    matchLabels.put("deployment", setup.service().namespace());
+    Map<String, Object> term = new LinkedHashMap<>();
+    term.put("labelSelector", new LinkedHashMap<>(Map.of("matchLabels", matchLabels)));
+    term.put("topologyKey", "kubernetes.io/hostname");
+    return term;
+  }
+
   /** A toleration of each of the hosts' taints, as the charts' values write them. */
   static List<Map<String, Object>> tolerations(Setup setup) {
     List<Map<String, Object>> tolerations = new ArrayList<>();
@@ -137,6 +148,10 @@ public final class HelmValuesExporter implements Exporter {
     Map<String, Object> selector = new LinkedHashMap<>();
     selector.put(setup.scheduling().nodeLabel().key(), setup.scheduling().nodeLabel().value());
     values.put(List.of("affinity", "nodeSelector"), selector);
+    // The chart writes .Values.affinity into the pod spec as it is (deployment.yaml.tpl), so the
+    // pod's own affinity sits one level down: no two of the service's pods on one host.
+    values.put(List.of("affinity", "affinity", "podAntiAffinity", "requiredDuringSchedulingIgnoredDuringExecution"),
+        new ArrayList<Object>(List.of(oneTermPerHost(setup))));
     return values;
   }
 }

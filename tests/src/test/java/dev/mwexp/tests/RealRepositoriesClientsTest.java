@@ -102,6 +102,12 @@ class RealRepositoriesClientsTest {
       assertThat(container.at("/env/0/value").asText()).isEqualTo("1");
       assertThat(container.at("/volumeMounts/0/mountPath").asText()).isEqualTo("/srv/mediawiki");
       assertThat(deployment.at("/spec/template/spec/nodeSelector/dedicated").asText()).isEqualTo("mw-experimental");
+      // One pod per host: the pods' own labels select each other, apart by hostname.
+      JsonNode term = deployment.at("/spec/template/spec/affinity/podAntiAffinity/requiredDuringSchedulingIgnoredDuringExecution/0");
+      assertThat(term.at("/topologyKey").asText()).as(rendered).isEqualTo("kubernetes.io/hostname");
+      term.at("/labelSelector/matchLabels").fields().forEachRemaining(l ->
+          assertThat(deployment.at("/spec/template/metadata/labels/" + l.getKey()).asText()).as(l.getKey())
+              .isEqualTo(l.getValue().asText()));
       assertThat(deployment.at("/spec/template/spec/tolerations")).hasSize(2);
       assertThat(serviceDoc.at("/spec/ports/0/nodePort").asInt()).isEqualTo(4456);
     }

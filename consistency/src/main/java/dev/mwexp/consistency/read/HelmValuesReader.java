@@ -93,6 +93,20 @@ public final class HelmValuesReader {
     return out;
   }
 
+  /**
+   * Whether the pods keep apart by host: the chart writes {@code .Values.affinity} into the pod
+   * spec as it is, so the pod's affinity is {@code affinity.affinity}.
+   */
+  private static boolean hostnameAntiAffinity(JsonNode values) {
+    for (JsonNode term : values.path("affinity").path("affinity").path("podAntiAffinity")
+        .path("requiredDuringSchedulingIgnoredDuringExecution")) {
+      if (term.path("topologyKey").asText("").equals("kubernetes.io/hostname")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static void add(String dc, List<YamlDocument> layers, KubernetesReader into) {
     JsonNode values = merged(layers);
     Source source = sourceOf(layers, "/resources/replicas");
@@ -108,7 +122,7 @@ public final class HelmValuesReader {
         CHART_NAMESPACE,
         "Deployment",
         Optional.of(values.path("resources").path("replicas").asInt(1)),
-        values.path("affinity").path("podAntiAffinity").size() > 0,
+        hostnameAntiAffinity(values),
         nodeSelector,
         tolerations,
         hostPaths,

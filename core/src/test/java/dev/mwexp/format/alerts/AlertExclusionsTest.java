@@ -113,6 +113,12 @@ class AlertExclusionsTest {
   }
 
   @Test
+  void anEmojiEarlierInTheFileDoesNotMoveTheMatcher() throws Exception {
+    String rule = "# \uD83D\uDC4B\ngroups:\n- name: g\n  rules:\n  - alert: A\n    expr: apache_up == 0\n";
+    assertThat(exclude(rule)).endsWith("expr: apache_up{deployment!=\"mw-experimental\"} == 0\n");
+  }
+
+  @Test
   void aFileAnotherPrometheusLoadsIsNotJudgedForSeriesItCannotSee() throws Exception {
     String rule = "groups:\n- name: g\n  rules:\n  - alert: A\n    expr: apache_up == 0\n";
     assertThat(exclude("# deploy-tag: analytics\n" + rule)).isEqualTo("# deploy-tag: analytics\n" + rule);
