@@ -18,8 +18,8 @@ import java.util.TreeMap;
  * spacing and the scalar's own YAML style. Rules that already exclude it, or cannot select it, and
  * every other byte, stay as they are; a second run finds nothing to do.
  *
- * <p>It applies to every rule file of the repository ({@link #directories} / {@link #files}); a
- * file it cannot read is left as it is (check reports it).
+ * <p>It applies to every rule file of the repository (the fragment's {@code team-*} directories,
+ * {@link #files}, {@link #wants}); a file it cannot read is left as it is (check reports it).
  */
 public record AlertExclusions(List<SeriesFamily> families) implements Merge.Sweep {
 

@@ -17,11 +17,7 @@ public final class Exposures {
 
   private Exposures() {}
 
-  /**
-   * A selector that could select a family's series.
-   *
-   * @param offset where the selector starts in the expression's value
-   */
+  /** A selector of a rule that could select a family's series. */
   public record Exposure(RuleFile.Rule rule, PromQl.Selector selector, SeriesFamily family) {
     /** The selector as written, for messages: {@code apache_up{app="mediawiki"}}. */
     public String selectorText() {
