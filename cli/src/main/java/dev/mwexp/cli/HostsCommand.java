@@ -75,7 +75,7 @@ final class HostsCommand implements Command {
       h.put("datacenter", g.datacenter());
       ArrayNode headers = h.putArray("xWikimediaDebug");
       g.debugHeaders().forEach(headers::add);
-      h.put("datacenterBackendReaches", g.dataCenterReaches());
+      h.put("datacenterBackendReaches", g.datacenterReaches());
       h.put("ssh", g.ssh());
       h.put("lock", g.lockCommand());
       h.put("metrics", g.grafanaUrl());

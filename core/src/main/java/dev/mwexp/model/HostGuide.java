@@ -10,8 +10,9 @@ import java.util.List;
  *
  * @param debugHeaders the {@code X-Wikimedia-Debug} values to send: the host's own backend (when its
  *     datacenter has per-host backends), then its datacenter's
+ * @param datacenterReaches the host the datacenter's backend reaches (its CNAME's target)
  */
-public record HostGuide(String host, String datacenter, List<String> debugHeaders, String dataCenterReaches,
+public record HostGuide(String host, String datacenter, List<String> debugHeaders, String datacenterReaches,
     String ssh, String lockCommand, String grafanaUrl, String logstashUrl) {
 
   public HostGuide {
@@ -54,8 +55,8 @@ public record HostGuide(String host, String datacenter, List<String> debugHeader
     List<String> lines = new ArrayList<>();
     for (String header : debugHeaders) {
       boolean datacenters = header.equals(debugHeaders.get(debugHeaders.size() - 1));
-      lines.add("X-Wikimedia-Debug: " + header + (datacenters && !dataCenterReaches.equals(host)
-          ? "  (the datacenter's; it reaches " + dataCenterReaches + ")" : ""));
+      lines.add("X-Wikimedia-Debug: " + header + (datacenters && !datacenterReaches.equals(host)
+          ? "  (the datacenter's; it reaches " + datacenterReaches + ")" : ""));
     }
     lines.add("ssh:       " + ssh);
     lines.add("lock:      " + lockCommand);
