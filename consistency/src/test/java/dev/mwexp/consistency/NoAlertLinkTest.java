@@ -20,20 +20,8 @@ class NoAlertLinkTest {
 
   @TempDir Path tmp;
 
-  private Path copy() throws Exception {
-    Path from = Path.of("../fixtures/alerts-today").toAbsolutePath();
-    Path to = tmp.resolve("alerts");
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path p : files.sorted().toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    }
-    return to;
+  private Path copy() {
+    return dev.mwexp.testing.Fixtures.copyTree(Path.of("../fixtures/alerts-today").toAbsolutePath(), tmp.resolve("alerts"));
   }
 
   private static Report check(Path alerts) {

@@ -31,26 +31,31 @@ public final class Fixtures {
 
   /** A fresh copy of the four checkouts under {@code dir}: repository directory name to root. */
   public static Map<String, Path> copy(Path dir) {
-    Path from = realRepos();
-    try (Stream<Path> walk = Files.walk(from)) {
-      for (Path p : walk.toList()) {
-        Path to = dir.resolve(from.relativize(p).toString());
-        if (Files.isSymbolicLink(p)) {
-          Files.createSymbolicLink(to, Files.readSymbolicLink(p));
-        } else if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-          Files.createDirectories(to);
-        } else {
-          Files.copy(p, to);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    copyTree(realRepos(), dir);
     Map<String, Path> roots = new TreeMap<>();
     for (String repo : new String[] {"puppet", "deployment-charts", "dns", "mediawiki-config"}) {
       roots.put(repo, dir.resolve(repo));
     }
     return roots;
+  }
+
+  /** A copy of the tree {@code from} at {@code to}, links as links; {@code to}. */
+  public static Path copyTree(Path from, Path to) {
+    try (Stream<Path> walk = Files.walk(from)) {
+      for (Path p : walk.toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isSymbolicLink(p)) {
+          Files.createSymbolicLink(target, Files.readSymbolicLink(p));
+        } else if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return to;
   }
 
   /** A fresh copy of the four checkouts under {@code dir}, by repository. */

@@ -65,7 +65,8 @@ public final class HelmValuesExporter implements Exporter {
     owned.add(setup.service().name());
     for (dev.mwexp.model.Companion c : setup.scheduling().companions()) {
       out.add(new Fragment(Repository.CHARTS, c.values(),
-          new dev.mwexp.format.yaml.YamlListItems(List.of("tolerations"), "value", owned, tolerations(setup))));
+          new dev.mwexp.fragment.Merge.IfExists(
+              new dev.mwexp.format.yaml.YamlListItems(List.of("tolerations"), "value", owned, tolerations(setup)))));
     }
     out.addAll(admission(setup));
     return out;
@@ -93,7 +94,8 @@ public final class HelmValuesExporter implements Exporter {
     labels.put(child(at, "pod-security.wmf.org/disallow-host-path"), "exclude");
     labels.put(child(at, "pod-security.wmf.org/allow-hostpath-" + setup.service().name()), "include");
     return List.of(
-        new Fragment(Repository.CHARTS, policyFile(setup), new dev.mwexp.format.cel.HostPathAllowList(paths)),
+        new Fragment(Repository.CHARTS, policyFile(setup),
+            new dev.mwexp.fragment.Merge.IfExists(new dev.mwexp.format.cel.HostPathAllowList(paths))),
         new Fragment(Repository.CHARTS, NAMESPACES_FILE,
             new dev.mwexp.fragment.Merge.IfExists(new YamlKeys(labels, List.of(), ""))));
   }

@@ -10,6 +10,7 @@ import dev.mwexp.model.Setup;
 import dev.mwexp.repos.Checkouts;
 import dev.mwexp.repos.Sync;
 import dev.mwexp.spec.Spec;
+import dev.mwexp.testing.Fixtures;
 import dev.mwexp.testing.RealClients;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +44,7 @@ class AlertsPromtoolTest {
   @BeforeAll
   static void sync() throws Exception {
     setup = Spec.defaultSetup();
-    synced = copy(FIXTURE, tmp.resolve("synced"));
+    synced = Fixtures.copyTree(FIXTURE, tmp.resolve("synced"));
     Repository alerts = Repository.all().stream().filter(r -> r.directory().equals("alerts")).findFirst().orElseThrow();
     List<String> written = Sync.plan(Exporters.fragments(setup), Checkouts.of(Map.of(alerts, synced))).write();
     assertThat(written).containsExactly("alerts/team-sre/kubernetes.yaml", "alerts/team-sre/mediawiki.yaml",
@@ -86,7 +87,7 @@ class AlertsPromtoolTest {
   @Test
   void worstCaseSeriesOfMwExperimentalFireNothingAndMwWebsFireAsBefore() throws Exception {
     RealClients.require("promtool");
-    Path original = copy(FIXTURE, tmp.resolve("original"));
+    Path original = Fixtures.copyTree(FIXTURE, tmp.resolve("original"));
     // Before the sync, mw-experimental's worst case pages: the test can fail.
     assertThat(fired(original, "mw-experimental")).contains("HttpdUnreachable", "MediaWikiHighErrorRate",
         "PHPFPMTooBusy", "MediaWikiLatencyExceeded", "KubernetesContainerOomKilled",
@@ -203,17 +204,5 @@ class AlertsPromtoolTest {
     }
   }
 
-  private static Path copy(Path from, Path to) throws Exception {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path p : files.sorted().toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    }
-    return to;
-  }
+
 }

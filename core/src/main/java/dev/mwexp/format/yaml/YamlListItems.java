@@ -14,8 +14,8 @@ import java.util.Set;
  * companion's {@code tolerations}: the items whose {@code field} is one of {@code owned} are
  * mw-experimental's and become exactly {@code items}, after the others, which keep their order.
  * When the list already holds them, the file is left byte for byte; otherwise the list is
- * rewritten through {@link YamlEditor}, which keeps the rest of the file. A file that does not
- * exist is not created: it is another service's, and not there to edit.
+ * rewritten through {@link YamlEditor}, which keeps the rest of the file. The file is another
+ * service's: exporters wrap this in {@link Merge.IfExists}, so a missing one is not created.
  *
  * @param path the list's key path from the top ({@code [tolerations]})
  * @param field the field that says whose an item is ({@code value})
@@ -23,7 +23,7 @@ import java.util.Set;
  * @param items mw-experimental's items, in order
  */
 public record YamlListItems(List<String> path, String field, Set<String> owned, List<Map<String, Object>> items)
-    implements Merge {
+    implements Merge.Edit {
 
   public YamlListItems {
     path = List.copyOf(path);
@@ -37,11 +37,7 @@ public record YamlListItems(List<String> path, String field, Set<String> owned, 
   }
 
   @Override
-  public Optional<String> apply(Optional<String> existing) throws MergeConflict {
-    if (existing.isEmpty()) {
-      return existing;
-    }
-    String text = existing.get();
+  public String edit(String text) throws MergeConflict {
     Optional<Object> current = YamlEditor.get(text, path);
     List<Object> kept = new ArrayList<>();
     List<Object> ours = new ArrayList<>();
@@ -55,10 +51,10 @@ public record YamlListItems(List<String> path, String field, Set<String> owned, 
           + items.size() + " items to it");
     }
     if (ours.equals(items) && kept.stream().noneMatch(i -> items.contains(i))) {
-      return existing;
+      return text;
     }
     List<Object> wanted = new ArrayList<>(kept);
     wanted.addAll(items);
-    return Optional.of(YamlEditor.apply(text, new YamlKeys(Map.of(path, wanted), List.of(), "")));
+    return YamlEditor.apply(text, new YamlKeys(Map.of(path, wanted), List.of(), ""));
   }
 }

@@ -68,7 +68,8 @@ class YamlListItemsTest {
 
   @Test
   void aMissingFileIsNotCreatedAndAMissingListIsAdded() throws Exception {
-    assertThat(items(toleration("dedicated", "mw-experimental", "NoExecute")).apply(Optional.empty())).isEmpty();
+    assertThat(new dev.mwexp.fragment.Merge.IfExists(items(toleration("dedicated", "mw-experimental", "NoExecute")))
+        .apply(Optional.empty())).isEmpty();
     String after = items(toleration("dedicated", "mw-experimental", "NoExecute")).apply(Optional.of("a: 1\n")).orElseThrow();
     assertThat(YamlEditor.get(after, List.of("tolerations"))).contains(List.of(toleration("dedicated", "mw-experimental",
         "NoExecute")));
