@@ -35,15 +35,6 @@ final class NoAlertLink implements LinkCheck {
 
   /** The file's line of the expression's character {@code offset}; the expression's first line if unplaced. */
   private static int line(AlertRulesSource.Read read, RuleFile.Rule rule, int offset) {
-    return rule.exprText().map(t -> {
-      int at = t.at(offset);
-      int line = 1;
-      for (int i = 0; i < at; i++) {
-        if (read.text().charAt(i) == '\n') {
-          line++;
-        }
-      }
-      return line;
-    }).orElse(rule.exprLine());
+    return rule.exprText().map(t -> dev.mwexp.format.Lines.number(read.text(), t.at(offset))).orElse(rule.exprLine());
   }
 }

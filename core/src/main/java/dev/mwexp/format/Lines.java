@@ -28,6 +28,11 @@ public final class Lines {
     return line;
   }
 
+  /** The 1-based line and column of {@code offset}. */
+  public static int[] lineAndColumn(String text, int offset) {
+    return new int[] {number(text, offset), offset - start(text, offset) + 1};
+  }
+
   /** The leading blanks of the line holding {@code offset}. */
   public static String indent(String text, int offset) {
     int s = start(text, offset);

@@ -33,7 +33,7 @@ final class SpecText {
     if (result.isError()) {
       int bad = in.position();
       String prefix = out.flip().toString();
-      int[] lc = lineColumn(prefix, prefix.length());
+      int[] lc = dev.mwexp.format.Lines.lineAndColumn(prefix, prefix.length());
       throw problem(
           origin,
           lc[0],
@@ -44,7 +44,7 @@ final class SpecText {
     String text = out.flip().toString();
     int nul = text.indexOf('\0');
     if (nul >= 0) {
-      int[] lc = lineColumn(text, nul);
+      int[] lc = dev.mwexp.format.Lines.lineAndColumn(text, nul);
       throw problem(origin, lc[0], lc[1], "the file contains a NUL byte: it is binary, not YAML");
     }
     return text;
@@ -67,19 +67,5 @@ final class SpecText {
         List.of(
             Problem.of(Problem.Kind.ENCODING, "", message, "a UTF-8 text file")
                 .at(SourcePosition.of(origin, line, column))));
-  }
-
-  static int[] lineColumn(String text, int offset) {
-    int line = 1;
-    int column = 1;
-    for (int i = 0; i < offset; i++) {
-      if (text.charAt(i) == '\n') {
-        line++;
-        column = 1;
-      } else {
-        column++;
-      }
-    }
-    return new int[] {line, column};
   }
 }

@@ -257,19 +257,4 @@ public final class PromQl {
     }
     throw new SyntaxException(at, "a string is never closed; close it with " + quote);
   }
-
-  /** The 1-based line and column of {@code offset} in {@code text}. */
-  public static int[] lineAndColumn(String text, int offset) {
-    int line = 1;
-    int col = 1;
-    for (int i = 0; i < offset && i < text.length(); i++) {
-      if (text.charAt(i) == '\n') {
-        line++;
-        col = 1;
-      } else {
-        col++;
-      }
-    }
-    return new int[] {line, col};
-  }
 }

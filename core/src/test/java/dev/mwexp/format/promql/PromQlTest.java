@@ -73,6 +73,5 @@ class PromQlTest {
         .hasMessageContaining("a matcher operator is expected after job");
     assertThatThrownBy(() -> PromQl.selectors("rate(up[5m)"))
         .hasMessageContaining("'[' is never closed");
-    assertThat(PromQl.lineAndColumn("a\nbc{", 4)).containsExactly(2, 3);
   }
 }
