@@ -13,7 +13,7 @@ import java.util.Set;
 
 /**
  * What a benchmark run left undone, from JMH's log and JSON of each run: a trial JMH reports as a
- * {@code <failure>} (with the exception's first line), a result the log announced ({@code #
+ * {@code <failure>} (with the start of the exception's first line), a result the log announced ({@code #
  * Benchmark:} and its {@code # Parameters:}) that the JSON lacks, or a run with no JSON at all.
  * JMH itself exits 0 on a failed trial and leaves it out of the JSON, so a report of the rest
  * would look complete.
@@ -21,6 +21,9 @@ import java.util.Set;
  * <p>Usage: {@code java -cp … RunCheck RESULTS_DIR RUN…}: one line per failure; exit 1 on any.
  */
 public final class RunCheck {
+
+  /** An exception's message can list thousands of files; the report needs its start. */
+  private static final int MAX_CAUSE = 160;
 
   private RunCheck() {}
 
@@ -52,9 +55,10 @@ public final class RunCheck {
           announced.remove(current);
           current = current + " " + line.substring("# Parameters: ".length()).trim();
           announced.add(current);
-        } else if (line.trim().equals("<failure>")) {
+        } else if (line.trim().endsWith("<failure>")) {
+          // JMH 1.37: "# Warmup Iteration   1: <failure>", a blank line, then the exception.
           String cause = lines.stream().skip(i + 1).filter(l -> !l.isBlank()).findFirst().orElse("").trim();
-          out.add(run + ": " + current + " failed: " + cause);
+          out.add(run + ": " + current + " failed: " + (cause.length() > MAX_CAUSE ? cause.substring(0, MAX_CAUSE) + "…" : cause));
         }
       }
       Set<String> measured = new LinkedHashSet<>();

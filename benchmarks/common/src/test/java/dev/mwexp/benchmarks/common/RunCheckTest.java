@@ -49,9 +49,9 @@ class RunCheckTest {
 
         # Run progress: 0.00% complete, ETA 00:00:04
         # Fork: 1 of 1
-        <failure>
+        # Warmup Iteration   1: <failure>
 
-        java.lang.IllegalStateException: Pkl writes other files than mwexp: [hiera.yaml]
+        java.lang.IllegalStateException: Pkl writes other files than mwexp: [hiera.yaml, hieradata/common/mw_experimental.yaml, hieradata/hosts/wikikube-worker-exp00001.dc1.wmnet.yaml]
         \tat dev.mwexp.benchmarks.common.PeerComparison.setUp(PeerComparison.java:80)
 
         # Benchmark: dev.mwexp.benchmarks.pkl.PklBenchmark.peer
@@ -64,7 +64,7 @@ class RunCheckTest {
     Files.writeString(dir.resolve("compile.json"), "[" + result("dev.mwexp.benchmarks.CompileBenchmark.mwexp", "10") + "]");
     assertThat(RunCheck.failures(dir, List.of("pkl", "compile", "jsonnet"))).containsExactly(
         "pkl: dev.mwexp.benchmarks.pkl.PklBenchmark.peer (hosts = 10) failed: java.lang.IllegalStateException: Pkl writes"
-            + " other files than mwexp: [hiera.yaml]",
+            + " other files than mwexp: [hiera.yaml, hieradata/common/mw_experimental.yaml, hieradata/hosts/wikikube-worker-exp00001…",
         "pkl: dev.mwexp.benchmarks.pkl.PklBenchmark.peer (hosts = 100) has no result",
         "compile: dev.mwexp.benchmarks.CompileBenchmark.mwexp (hosts = 100) has no result",
         "jsonnet: no results (jsonnet.log is missing)");
