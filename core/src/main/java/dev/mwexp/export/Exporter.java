@@ -26,4 +26,12 @@ public interface Exporter {
   default java.util.List<dev.mwexp.fragment.Fragment> fragments(Setup setup) {
     return java.util.List.of();
   }
+
+  /**
+   * Changes outside mw-experimental's parts that this format's repository needs for them to take
+   * effect, each applied only when asked for by name ({@code sync --with-change}).
+   */
+  default java.util.List<dev.mwexp.fragment.OptInChange> optInChanges(Setup setup) {
+    return java.util.List.of();
+  }
 }

@@ -81,6 +81,43 @@ public final class Exporters {
   }
 
   /**
+   * Every exporter's fragments, then those of the named opt-in changes, in the order named.
+   *
+   * @throws IllegalArgumentException naming the known changes, when a name is not one
+   * @throws InvalidSetupException when validation refuses the setup (one built in code, say)
+   */
+  public static List<dev.mwexp.fragment.Fragment> fragments(Setup setup, Collection<String> optIn) {
+    List<dev.mwexp.fragment.Fragment> all = new java.util.ArrayList<>(fragments(setup));
+    if (optIn.isEmpty()) {
+      return all;
+    }
+    Map<String, dev.mwexp.fragment.OptInChange> known = optInChanges(setup);
+    for (String name : new java.util.LinkedHashSet<>(optIn)) {
+      dev.mwexp.fragment.OptInChange change = known.get(name);
+      if (change == null) {
+        throw new IllegalArgumentException("unknown change '" + name + "'; known: "
+            + (known.isEmpty() ? "none" : String.join(", ", known.keySet())));
+      }
+      all.addAll(change.fragments());
+    }
+    return all;
+  }
+
+  /** Every exporter's opt-in changes, by name. */
+  public static java.util.SortedMap<String, dev.mwexp.fragment.OptInChange> optInChanges(Setup setup) {
+    requireValid(setup);
+    java.util.SortedMap<String, dev.mwexp.fragment.OptInChange> out = new TreeMap<>();
+    for (Exporter e : exporters().values()) {
+      for (dev.mwexp.fragment.OptInChange c : e.optInChanges(setup)) {
+        if (out.putIfAbsent(c.name(), c) != null) {
+          throw new IllegalStateException("two opt-in changes named " + c.name());
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
    * The artifacts of the given formats, merged.
    *
    * @throws InvalidSetupException when validation refuses the setup (one built in code, say)

@@ -40,4 +40,19 @@ public final class SafePaths {
     }
     return true;
   }
+
+  /**
+   * {@link #isSafe}, but a segment may also be a dot-file's name ({@code .fixtures}, as a chart's
+   * CI cases live in), never {@code .}, {@code ..} or git's own {@code .git}.
+   */
+  public static boolean isSafeWithDotFiles(String path) {
+    java.util.StringJoiner plain = new java.util.StringJoiner("/");
+    for (String segment : path.split("/", -1)) {
+      if (segment.startsWith(".") && (segment.length() < 2 || segment.charAt(1) == '.' || segment.equals(".git"))) {
+        return false;
+      }
+      plain.add(segment.startsWith(".") ? "x" + segment.substring(1) : segment);
+    }
+    return isSafe(plain.toString());
+  }
 }

@@ -50,6 +50,40 @@ public interface Merge {
   }
 
   /**
+   * A change that follows what the repository already holds rather than one file: a new version of
+   * a shared chart module, made from the newest one and vendored where it is used. Given the
+   * checkout, read-only, it returns the new text of each file it changes (empty: a file it
+   * replaces, to delete), by path relative to the repository. The fragment's path names what it
+   * changes. Never applied to an empty repository: there is nothing to follow.
+   */
+  interface Derived extends Merge {
+
+    /** The files this change writes or deletes, and their new text. */
+    java.util.SortedMap<String, Optional<String>> derive(Checkout checkout) throws MergeConflict;
+
+    @Override
+    default String seed() {
+      return "";
+    }
+
+    /** A derived change has no one file to apply to; {@link #derive} is its application. */
+    @Override
+    default Optional<String> apply(Optional<String> existing) {
+      throw new UnsupportedOperationException("a derived change applies to a checkout: derive(checkout)");
+    }
+
+    /** A checkout as a derived change reads it: inside the repository, files only. */
+    interface Checkout {
+
+      /** The file's text; empty when it does not exist. */
+      Optional<String> read(String path) throws MergeConflict;
+
+      /** The names of the files in a directory, sorted; empty when it does not exist. */
+      java.util.List<String> files(String directory) throws MergeConflict;
+    }
+  }
+
+  /**
    * A merge into a file that belongs to something else as a whole (another service's values, a
    * shared chart): applied when the file exists, never creating it.
    */

@@ -38,11 +38,14 @@ public final class Sync {
   public static Plan plan(List<Fragment> fragments, Checkouts checkouts) throws CheckoutException {
     Map<String, List<Fragment>> byFile = new LinkedHashMap<>();
     List<Fragment> sweeps = new ArrayList<>();
+    List<Fragment> derived = new ArrayList<>();
     for (Fragment f : fragments) {
       if (checkouts.tree(f.repository()).isEmpty()) {
         continue;
       }
-      if (f.merge() instanceof Merge.Sweep) {
+      if (f.merge() instanceof Merge.Derived) {
+        derived.add(f);
+      } else if (f.merge() instanceof Merge.Sweep) {
         sweeps.add(f);
       } else {
         byFile.computeIfAbsent(f.name(), k -> new ArrayList<>()).add(f);
@@ -56,6 +59,9 @@ public final class Sync {
       merge(tree, first.repository(), first.path(), file.stream().map(Fragment::merge).toList(), changes, problems);
     }
     Set<String> targeted = new HashSet<>(byFile.keySet());
+    for (Fragment f : derived) {
+      derive(checkouts.tree(f.repository()).orElseThrow(), f, targeted, changes, problems);
+    }
     for (Fragment sweep : sweeps) {
       SafeTree tree = checkouts.tree(sweep.repository()).orElseThrow();
       Merge.Sweep merge = (Merge.Sweep) sweep.merge();
@@ -81,6 +87,80 @@ public final class Sync {
       throw new CheckoutException(problems);
     }
     return new Plan(checkouts, changes);
+  }
+
+  /**
+   * A derived change's files: each must be a safe path no other fragment names (two owners of one
+   * file would make the plan depend on their order).
+   */
+  private static void derive(SafeTree tree, Fragment f, Set<String> targeted, List<Change> changes,
+      List<String> problems) {
+    String where = f.repository().directory() + "/" + f.path() + ": ";
+    java.util.SortedMap<String, Optional<String>> files;
+    try {
+      files = ((Merge.Derived) f.merge()).derive(new Merge.Derived.Checkout() {
+        @Override
+        public Optional<String> read(String path) throws MergeConflict {
+          try {
+            Path file = tree.root().resolve(safe(path));
+            return tree.exists(file) ? Optional.of(tree.read(file)) : Optional.empty();
+          } catch (TreeException e) {
+            throw new MergeConflict(0, e.getMessage());
+          }
+        }
+
+        @Override
+        public List<String> files(String directory) throws MergeConflict {
+          try {
+            Path dir = tree.root().resolve(safe(directory));
+            if (!tree.isDirectory(dir)) {
+              return List.of();
+            }
+            List<String> names = new ArrayList<>();
+            for (Path p : tree.list(dir)) {
+              if (tree.isFile(p)) {
+                names.add(p.getFileName().toString());
+              }
+            }
+            return names.stream().sorted().toList();
+          } catch (TreeException e) {
+            throw new MergeConflict(0, e.getMessage());
+          }
+        }
+      });
+    } catch (MergeConflict e) {
+      problems.add(where + e.getMessage());
+      return;
+    }
+    for (var file : files.entrySet()) {
+      String path = file.getKey();
+      if (!dev.mwexp.files.SafePaths.isSafeWithDotFiles(path)) {
+        problems.add(where + "not a safe relative path: " + path);
+        continue;
+      }
+      if (!targeted.add(f.repository().directory() + "/" + path)) {
+        problems.add(where + path + " is also another fragment's file");
+        continue;
+      }
+      Optional<String> before;
+      try {
+        Path p = tree.root().resolve(path);
+        before = tree.exists(p) ? Optional.of(tree.read(p)) : Optional.empty();
+      } catch (TreeException e) {
+        problems.add(f.repository().directory() + "/" + e.getMessage());
+        continue;
+      }
+      if (!file.getValue().equals(before)) {
+        changes.add(new Change(f.repository(), path, before, file.getValue()));
+      }
+    }
+  }
+
+  private static String safe(String path) throws MergeConflict {
+    if (!dev.mwexp.files.SafePaths.isSafeWithDotFiles(path)) {
+      throw new MergeConflict(0, "not a safe relative path: " + path);
+    }
+    return path;
   }
 
   /**
