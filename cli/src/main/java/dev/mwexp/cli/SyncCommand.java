@@ -25,10 +25,15 @@ final class SyncCommand implements Command {
   private static final Option DRY_RUN =
       Option.flag("--dry-run", "Print unified diffs of what would change, and change nothing.");
 
+  private static final Option WITH_CHANGE = Option.value("--with-change", "NAME",
+      "Also make this change outside mw-experimental's parts, in the same transaction:"
+          + " mediawiki-chart-traffic-policy (a new mesh.service version, vendored into the mediawiki chart).")
+      .repeatable();
+
   private static final CommandSyntax SYNTAX = new CommandSyntax("sync",
       "Write mw-experimental's part of checkouts of the four repositories, touching nothing else."
           + " Exit 0: nothing to change; 4: files changed (or, with --dry-run, would change).",
-      RepositoryOptions.options(List.of(), List.of(OutputOption.OPTION, DRY_RUN)),
+      RepositoryOptions.options(List.of(), List.of(OutputOption.OPTION, DRY_RUN, WITH_CHANGE)),
       SpecArgument.LABEL, SpecArgument.DESCRIPTION,
       List.of("mwexp sync --puppet ~/puppet --charts ~/deployment-charts --dns ~/dns --dry-run"));
 
@@ -58,10 +63,16 @@ final class SyncCommand implements Command {
       }
       return ExitCodes.PROBLEMS;
     }
+    java.util.List<dev.mwexp.fragment.Fragment> fragments;
+    try {
+      fragments = Exporters.fragments(setup.get(), args.values(WITH_CHANGE.name()));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
     // One sync at a time per checkout; what a killed one left is finished before anything is read.
     try (CheckoutLocks locks = CheckoutLocks.take(repos.values())) {
       Sync.recover(repos.values()).forEach(m -> err.println("mwexp: " + dev.mwexp.files.Inert.text(m)));
-      Plan plan = Sync.plan(Exporters.fragments(setup.get()), Checkouts.of(repos));
+      Plan plan = Sync.plan(fragments, Checkouts.of(repos));
       int code = plan.isEmpty() ? ExitCodes.OK : ExitCodes.CHANGED;
       if (output.json()) {
         if (!dryRun) {

@@ -5,6 +5,7 @@ import dev.mwexp.export.Exporter;
 import dev.mwexp.fragment.Fragment;
 import dev.mwexp.fragment.Merge;
 import dev.mwexp.fragment.Repository;
+import dev.mwexp.k8s.chart.TrafficPolicyChartChange;
 import dev.mwexp.model.Datacenter;
 import dev.mwexp.model.Resources;
 import dev.mwexp.model.Setup;
@@ -72,6 +73,15 @@ public final class HelmValuesExporter implements Exporter {
     return out;
   }
 
+  @Override
+  public List<dev.mwexp.fragment.OptInChange> optInChanges(Setup setup) {
+    return List.of(new dev.mwexp.fragment.OptInChange(TrafficPolicyChartChange.NAME,
+        "the mediawiki chart's Service takes its traffic policies from values: a new mesh.service version,"
+            + " vendored into charts/mediawiki with a version bump (every release that sets none renders as before)",
+        List.of(new Fragment(Repository.CHARTS, dev.mwexp.chart.MediawikiChart.DIRECTORY,
+            new TrafficPolicyChartChange()))));
+  }
+
   /** The admission policy's allow-list file of the service's hostPath volumes. */
   public static String policyFile(Setup setup) {
     String name = "allow-hostpath-" + setup.service().name();
@@ -136,6 +146,10 @@ public final class HelmValuesExporter implements Exporter {
     values.put(List.of("strategy", "type"), "Recreate");
     values.put(List.of("strategy", "rollingUpdate"), null);
     values.put(List.of("mesh", "public_port"), setup.service().port());
+    // Each host's debug backend must reach that host's pod, never be forwarded to another host's.
+    // mesh.service reads these from the version the opt-in chart change adds; older ones ignore them.
+    values.put(List.of("mesh", dev.mwexp.chart.MediawikiChart.EXTERNAL_TRAFFIC_POLICY), "Local");
+    values.put(List.of("mesh", dev.mwexp.chart.MediawikiChart.INTERNAL_TRAFFIC_POLICY), "Local");
     Resources r = setup.service().resources();
     values.put(List.of("main_app", "requests", "auto_compute"), false);
     values.put(List.of("main_app", "requests", "cpu"), r.requests().cpu());

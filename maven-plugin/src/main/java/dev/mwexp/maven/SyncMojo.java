@@ -21,6 +21,13 @@ public final class SyncMojo extends CheckoutsMojo {
   @Parameter(property = "mwexp.dryRun", defaultValue = "false")
   boolean dryRun;
 
+  /**
+   * Changes outside mw-experimental's parts to make in the same sync, by name:
+   * {@code mediawiki-chart-traffic-policy}.
+   */
+  @Parameter(property = "mwexp.withChanges")
+  java.util.List<String> withChanges = new java.util.ArrayList<>();
+
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {
@@ -29,10 +36,16 @@ public final class SyncMojo extends CheckoutsMojo {
     }
     var roots = checkouts("sync");
     Setup setup = Specs.load(spec.toPath(), getLog());
+    java.util.List<dev.mwexp.fragment.Fragment> fragments;
+    try {
+      fragments = Exporters.fragments(setup, withChanges);
+    } catch (IllegalArgumentException e) {
+      throw new MojoExecutionException("mwexp: withChanges: " + e.getMessage());
+    }
     // As the CLI: one sync at a time per checkout, and what a killed one left finished first.
     try (dev.mwexp.repos.CheckoutLocks locks = dev.mwexp.repos.CheckoutLocks.take(roots.values())) {
       Sync.recover(roots.values()).forEach(m -> getLog().warn("mwexp: " + m));
-      Plan plan = Sync.plan(Exporters.fragments(setup), dev.mwexp.repos.Checkouts.of(roots));
+      Plan plan = Sync.plan(fragments, dev.mwexp.repos.Checkouts.of(roots));
       if (dryRun) {
         plan.diff().lines().forEach(getLog()::info);
       } else {
