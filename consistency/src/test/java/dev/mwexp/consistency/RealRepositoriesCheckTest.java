@@ -69,7 +69,7 @@ class RealRepositoriesCheckTest {
     cases.put("TAINTS wikikube-worker-exp2001.codfw.wmnet: expected tolerations [dedicated=mw-experimental:NoExecute,"
         + " dedicated=mw-experimental:NoSchedule] for the host's taints, found host taints [dedicated=mw-experimental:NoExecute,"
         + " dedicated=mw-experimental:PreferNoSchedule] [puppet/hieradata/hosts/wikikube-worker-exp2001.yaml:5,"
-        + " deployment-charts/helmfile.d/services/mw-experimental/values.yaml:31]",
+        + " deployment-charts/helmfile.d/services/mw-experimental/values.yaml:33]",
         r -> edit(r.get("puppet").resolve("hieradata/hosts/wikikube-worker-exp2001.yaml"), "effect: NoSchedule", "effect: PreferNoSchedule"));
     cases.put("PORT k8s-mw-experimental-eqiad: expected nodePort 4457",
         r -> edit(r.get("puppet").resolve("modules/profile/files/trafficserver/x-wikimedia-debug-routing.lua"),

@@ -8,6 +8,8 @@ import java.util.Optional;
  *
  * @param targetPort the port's targetPort as written: a number or a container port's name
  * @param portSource where the port (its nodePort) is declared
+ * @param policiesIgnored the chart template that renders the Service without the values' traffic
+ *     policies, when there is one (the mediawiki chart before mwexp's chart change)
  */
 public record ServiceFact(
     String datacenter,
@@ -20,4 +22,5 @@ public record ServiceFact(
     Optional<String> internalTrafficPolicy,
     Optional<String> externalTrafficPolicy,
     Map<String, String> selector,
-    Source source) {}
+    Source source,
+    java.util.Optional<Source> policiesIgnored) {}

@@ -1,5 +1,6 @@
 package dev.mwexp.consistency.read;
 
+import dev.mwexp.chart.MediawikiChart;
 import dev.mwexp.format.yaml.YamlDocument;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -58,6 +59,7 @@ public final class HelmValuesReader {
         dcs.add(m.group(1));
       }
     }
+    Optional<Source> policiesIgnored = policiesIgnored(tree, serviceDir);
     List<Finding> findings = new ArrayList<>();
     for (String dc : dcs) {
       List<YamlDocument> layers = new ArrayList<>(base);
@@ -67,7 +69,7 @@ public final class HelmValuesReader {
           layers.addAll(YamlDocument.read(tree, file));
         }
       }
-      add(dc, layers, into);
+      add(dc, layers, policiesIgnored, into);
       findings.addAll(findings(dc, layers));
     }
     return findings;
@@ -107,7 +109,8 @@ public final class HelmValuesReader {
     return false;
   }
 
-  private static void add(String dc, List<YamlDocument> layers, KubernetesReader into) {
+  private static void add(String dc, List<YamlDocument> layers, Optional<Source> policiesIgnored,
+      KubernetesReader into) {
     JsonNode values = merged(layers);
     Source source = sourceOf(layers, "/resources/replicas");
     Map<String, String> nodeSelector = Nodes.strings(values.path("affinity").path("nodeSelector"));
@@ -137,20 +140,55 @@ public final class HelmValuesReader {
             "replicas", sourceOf(layers, "/resources/replicas"),
             "hostPaths", sourceOf(layers, "/mw/experimental/enabled"),
             "port", sourceOf(layers, "/mesh/public_port"))));
-    JsonNode service = values.path("service");
+    // mesh.service reads the policies from these keys once the chart change vendored it.
+    JsonNode mesh = values.path("mesh");
+    String external = "/mesh/" + MediawikiChart.EXTERNAL_TRAFFIC_POLICY;
     into.addService(new ServiceFact(
         dc,
         CHART_NAMESPACE,
         "mesh",
         "NodePort",
-        values.path("mesh").has("public_port") ? Optional.of(values.path("mesh").path("public_port").asInt()) : Optional.empty(),
+        mesh.has("public_port") ? Optional.of(mesh.path("public_port").asInt()) : Optional.empty(),
         // The chart's Service targets the pod's own TLS port, which the values do not name.
         Optional.empty(),
         sourceOf(layers, "/mesh/public_port"),
-        Nodes.text(service, "internalTrafficPolicy"),
-        Nodes.text(service, "externalTrafficPolicy"),
+        policiesIgnored.isPresent() ? Optional.empty() : Nodes.text(mesh, MediawikiChart.INTERNAL_TRAFFIC_POLICY),
+        policiesIgnored.isPresent() ? Optional.empty() : Nodes.text(mesh, MediawikiChart.EXTERNAL_TRAFFIC_POLICY),
         podLabels,
-        sourceOf(layers, "/mesh/public_port")));
+        sourceOf(layers, mesh.has(MediawikiChart.EXTERNAL_TRAFFIC_POLICY) ? external : "/mesh/public_port"),
+        policiesIgnored));
+  }
+
+  /**
+   * The vendored {@code mesh.service} of the chart a service directory's releases use, when it sets
+   * no traffic policy from values; empty when it does, or when the checkout has no such chart
+   * (values are then taken as the chart would read them).
+   */
+  static Optional<Source> policiesIgnored(SafeTree tree, Path serviceDir) throws TreeException {
+    Path services = serviceDir.getParent();
+    Path helmfiles = services == null ? null : services.getParent();
+    if (helmfiles == null || helmfiles.getParent() == null) {
+      return Optional.empty();
+    }
+    Path vendored = helmfiles.getParent().resolve(MediawikiChart.VENDORED_MESH);
+    if (!tree.isDirectory(vendored)) {
+      return Optional.empty();
+    }
+    List<String> names = new ArrayList<>();
+    for (Path p : tree.list(vendored)) {
+      names.add(p.getFileName().toString());
+    }
+    List<String> modules = MediawikiChart.serviceModules(names);
+    if (modules.isEmpty()) {
+      return Optional.empty();
+    }
+    Path file = vendored.resolve(modules.get(modules.size() - 1));
+    String text = tree.read(file);
+    if (MediawikiChart.readsTrafficPolicies(text)) {
+      return Optional.empty();
+    }
+    int at = text.indexOf("\n  type:");
+    return Optional.of(Source.of(tree.name(file), at < 0 ? 1 : dev.mwexp.format.Lines.number(text, at + 1)));
   }
 
   /** Later layers override earlier ones, maps merged deeply, lists replaced (as helm does). */

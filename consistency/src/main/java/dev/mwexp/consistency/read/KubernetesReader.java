@@ -158,6 +158,6 @@ public final class KubernetesReader {
         Nodes.text(spec, "internalTrafficPolicy"),
         Nodes.text(spec, "externalTrafficPolicy"),
         Nodes.strings(spec.path("selector")),
-        Source.at(doc, ""));
+        Source.at(doc, ""), Optional.empty());
   }
 }
