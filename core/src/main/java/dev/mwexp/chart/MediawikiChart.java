@@ -27,7 +27,15 @@ public final class MediawikiChart {
   /** The values key of Service.spec.internalTrafficPolicy, under {@code mesh}. */
   public static final String INTERNAL_TRAFFIC_POLICY = "internal_traffic_policy";
 
-  private static final Pattern SERVICE_MODULE = Pattern.compile("service_(\\d+)\\.(\\d+)\\.(\\d+)\\.tpl");
+  private static final Pattern SERVICE_MODULE = Pattern.compile("service_(\\d+\\.\\d+\\.\\d+)\\.tpl");
+  private static final Pattern VERSION = Pattern.compile("(\\d+)\\.(\\d+)\\.(\\d+)");
+
+  /**
+   * The {@code type:} line of {@code mesh.service}'s Service spec, its indent as group 1: where the
+   * traffic policies go, and where a template without them is named.
+   */
+  public static final Pattern SERVICE_TYPE_LINE =
+      Pattern.compile("(?m)^([ \\t]*)type: \\{\\{ template \"base\\.helper\\.serviceType\" \\. \\}\\}[ \\t]*\\n");
 
   private MediawikiChart() {}
 
@@ -36,12 +44,11 @@ public final class MediawikiChart {
 
     public static Optional<Version> ofServiceModule(String fileName) {
       Matcher m = SERVICE_MODULE.matcher(fileName);
-      return m.matches() ? Optional.of(new Version(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-          Integer.parseInt(m.group(3)))) : Optional.empty();
+      return m.matches() ? parse(m.group(1)) : Optional.empty();
     }
 
     public static Optional<Version> parse(String text) {
-      Matcher m = Pattern.compile("(\\d+)\\.(\\d+)\\.(\\d+)").matcher(text);
+      Matcher m = VERSION.matcher(text);
       return m.matches() ? Optional.of(new Version(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
           Integer.parseInt(m.group(3)))) : Optional.empty();
     }

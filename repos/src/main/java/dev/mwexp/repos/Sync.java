@@ -102,8 +102,7 @@ public final class Sync {
         @Override
         public Optional<String> read(String path) throws MergeConflict {
           try {
-            Path file = tree.root().resolve(safe(path));
-            return tree.exists(file) ? Optional.of(tree.read(file)) : Optional.empty();
+            return existing(tree, safe(path));
           } catch (TreeException e) {
             throw new MergeConflict(0, e.getMessage());
           }
@@ -144,8 +143,7 @@ public final class Sync {
       }
       Optional<String> before;
       try {
-        Path p = tree.root().resolve(path);
-        before = tree.exists(p) ? Optional.of(tree.read(p)) : Optional.empty();
+        before = existing(tree, path);
       } catch (TreeException e) {
         problems.add(f.repository().directory() + "/" + e.getMessage());
         continue;
@@ -154,6 +152,12 @@ public final class Sync {
         changes.add(new Change(f.repository(), path, before, file.getValue()));
       }
     }
+  }
+
+  /** A file's text, empty when nothing stands at its path. */
+  private static Optional<String> existing(SafeTree tree, String path) throws TreeException {
+    Path file = tree.root().resolve(path);
+    return tree.exists(file) ? Optional.of(tree.read(file)) : Optional.empty();
   }
 
   private static String safe(String path) throws MergeConflict {
@@ -194,10 +198,9 @@ public final class Sync {
 
   private static void merge(SafeTree tree, Repository repository, String path, List<Merge> merges, List<Change> changes,
       List<String> problems) {
-    Path file = tree.root().resolve(path);
     Optional<String> before;
     try {
-      before = tree.exists(file) ? Optional.of(tree.read(file)) : Optional.empty();
+      before = existing(tree, path);
     } catch (TreeException e) {
       problems.add(repository.directory() + "/" + e.getMessage());
       return;

@@ -187,8 +187,8 @@ public final class HelmValuesReader {
     if (MediawikiChart.readsTrafficPolicies(text)) {
       return Optional.empty();
     }
-    int at = text.indexOf("\n  type:");
-    return Optional.of(Source.of(tree.name(file), at < 0 ? 1 : dev.mwexp.format.Lines.number(text, at + 1)));
+    java.util.regex.Matcher type = MediawikiChart.SERVICE_TYPE_LINE.matcher(text);
+    return Optional.of(Source.of(tree.name(file), type.find() ? dev.mwexp.format.Lines.number(text, type.start()) : 1));
   }
 
   /** Later layers override earlier ones, maps merged deeply, lists replaced (as helm does). */

@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Makes the mediawiki chart's Service take its traffic policies from values, the way Wikimedia
@@ -33,8 +32,6 @@ public record TrafficPolicyChartChange() implements Merge.Derived {
 
   private static final String CHART = MediawikiChart.DIRECTORY;
   private static final String MODULES = MediawikiChart.MESH_MODULES;
-  private static final Pattern TYPE_LINE =
-      Pattern.compile("(?m)^([ \\t]*)type: \\{\\{ template \"base\\.helper\\.serviceType\" \\. \\}\\}[ \\t]*\\n");
 
   @Override
   public SortedMap<String, Optional<String>> derive(Checkout checkout) throws MergeConflict {
@@ -108,7 +105,7 @@ public record TrafficPolicyChartChange() implements Merge.Derived {
 
   /** The module with both policies set from values after its {@code type:} line. */
   static String withPolicies(String file, String module) throws MergeConflict {
-    Matcher m = TYPE_LINE.matcher(module);
+    Matcher m = MediawikiChart.SERVICE_TYPE_LINE.matcher(module);
     if (!m.find()) {
       throw new MergeConflict(0, file + " has no 'type: {{ template \"base.helper.serviceType\" . }}' line to put"
           + " the traffic policies after");
