@@ -143,7 +143,9 @@ class SyncTransactionTest {
     Random random = new Random(20261204);
     int kills = 0;
     List<String> recovered = new ArrayList<>();
-    while (kills < 50) {
+    // Fifty kills at least; more, up to 200, until one has landed between the commit and its end
+    // (a window of milliseconds, which fifty random instants miss on a slow or busy machine).
+    while (kills < 50 || (kills < 200 && recovered.stream().noneMatch(l -> l.contains("had committed: completed it")))) {
       Process loop = java(SyncLoop.class, dir.toString(), "loop", b.toString(), a.toString());
       Thread.sleep(600 + random.nextInt(900));
       loop.destroyForcibly();
@@ -160,7 +162,7 @@ class SyncTransactionTest {
       assertThat(now).as("after kill %d: %s", kills, difference(now, stateA, stateB)).isIn(stateA, stateB, stateBA);
       assertThat(gitStatus(dir)).noneMatch(l -> l.contains("mwexp"));
     }
-    System.out.println("sync killed 50 times; interrupted syncs finished by the next command: " + recovered.size());
+    System.out.println("sync killed " + kills + " times; interrupted syncs finished by the next command: " + recovered.size());
     assertThat(recovered).anyMatch(l -> l.contains("had committed: completed it"));
   }
 
