@@ -21,9 +21,10 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * What each configuration-language peer is timed beside, in the same run: baseline 1 and mwexp,
- * from the model and from spec text (the peers start from source text), on the files every peer
- * renders, the hiera tree and the Kubernetes manifests. A subclass starts its peer and adds one
- * benchmark for it. Setup fails unless the peer writes exactly mwexp's files and documents.
+ * from the model and from spec text (the peers start from source text). mwexp compiles its hiera
+ * and k8s formats whole; the peers write {@link #compared} of them, every file but the Puppet
+ * class. A subclass starts its peer and adds one benchmark for it. Setup fails unless the peer
+ * writes exactly those files with mwexp's documents.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -33,8 +34,24 @@ import org.openjdk.jmh.infra.Blackhole;
 @Fork(1)
 public abstract class PeerComparison {
 
-  /** The formats every peer renders. */
+  /** The formats mwexp compiles for the comparison. */
   public static final List<String> FORMATS = List.of("hiera", "k8s");
+
+  /**
+   * The one file of {@link #FORMATS} no peer writes: the Puppet class is Puppet source with a
+   * per-host guide of URL-encoded links, text a Pkl or Jsonnet user would not template. mwexp
+   * still writes it in every timed compile, so the peers do less work than mwexp, never more.
+   */
+  public static final String NOT_COMPARED = "puppet/modules/profile/manifests/kubernetes/mediawiki_experimental.pp";
+
+  /** What the peers are compared on: mwexp's files of {@link #FORMATS} but {@link #NOT_COMPARED}. */
+  public static Map<String, String> compared(Map<String, String> files) {
+    Map<String, String> out = new java.util.TreeMap<>(files);
+    if (out.remove(NOT_COMPARED) == null) {
+      throw new IllegalStateException("mwexp no longer writes " + NOT_COMPARED + "; update the compared set");
+    }
+    return out;
+  }
 
   @Param({"10", "100", "1000", "10000"})
   public int hosts;
@@ -54,7 +71,7 @@ public abstract class PeerComparison {
     setup = SyntheticSetups.ofHosts(hosts);
     specText = Spec.write(setup);
     Map<String, String> ours = Exporters.compile(setup, FORMATS).files();
-    Documents.assertSame(peer(), ours, startPeer(setup));
+    Documents.assertSame(peer(), compared(ours), startPeer(setup));
     baseline = new RawWrite(ours);
   }
 

@@ -41,34 +41,42 @@ import sjsonnet.Val;
 final class JsonnetPeer {
 
   private static final String LIBRARY = "mw-experimental.libsonnet";
+  /** The refresh script, the same for every setup: mwexp's own file, kept beside the library. */
+  private static final String SCRIPT = "mw-experimental-mediawiki-image-update.py";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path wd = new OsPath(os.package$.MODULE$.pwd());
   private final Path library = wd.$div(LIBRARY);
   private final Path main = wd.$div("main.jsonnet");
+  private final Path script = wd.$div(SCRIPT);
   private final Val.Obj std = new Std().Std();
   private final ParseCache parseCache = new LibraryOnlyParseCache(library);
   private final Importer importer;
 
   JsonnetPeer() {
-    String text;
-    try (InputStream in = JsonnetPeer.class.getResourceAsStream(LIBRARY)) {
-      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    StaticResolvedFile libraryFile = new StaticResolvedFile(text);
+    StaticResolvedFile libraryFile = new StaticResolvedFile(resource(LIBRARY));
+    StaticResolvedFile scriptFile = new StaticResolvedFile(resource("/dev/mwexp/hiera/" + SCRIPT));
     importer = new Importer() {
       @Override
       public Option<Path> resolve(Path docBase, String importName) {
-        return importName.equals(LIBRARY) ? Option.apply(library) : Option.empty();
+        return importName.equals(LIBRARY) ? Option.apply(library)
+            : importName.equals(SCRIPT) ? Option.apply(script) : Option.empty();
       }
 
       @Override
       public Option<ResolvedFile> read(Path path) {
-        return path.equals(library) ? Option.apply(libraryFile) : Option.empty();
+        return path.equals(library) ? Option.apply(libraryFile)
+            : path.equals(script) ? Option.apply(scriptFile) : Option.empty();
       }
     };
+  }
+
+  private static String resource(String name) {
+    try (InputStream in = JsonnetPeer.class.getResourceAsStream(name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Path -> text of every file the library renders for {@code mainFile}. */
@@ -102,8 +110,7 @@ final class JsonnetPeer {
         .put("mountPath", svc.mountPath())
         .put("port", svc.port())
         .put("metricsPort", svc.observability().metricsPort())
-        .put("prometheusScrape", svc.observability().prometheusScrape())
-        .put("alerting", svc.alerting());
+        .put("prometheusScrape", svc.observability().prometheusScrape());
     svc.observability().labels().forEach(service.putObject("labels")::put);
     service.putObject("requests").put("cpu", svc.resources().requests().cpu()).put("memory", svc.resources().requests().memory());
     service.putObject("limits").put("cpu", svc.resources().limits().cpu()).put("memory", svc.resources().limits().memory());
@@ -116,17 +123,7 @@ final class JsonnetPeer {
     for (Taint t : s.scheduling().taints()) {
       taints.addObject().put("key", t.key()).put("value", t.value()).put("effect", t.effect().kubernetesName());
     }
-    data.putObject("deployers")
-        .put("user", s.deployers().user())
-        .put("group", s.deployers().group())
-        .put("deploymentGroup", s.deployers().deploymentGroup())
-        .put("mountMode", s.deployers().mountMode())
-        .put("switchKey", s.deployers().switchKey());
-    data.putObject("refresh")
-        .put("enabled", s.codeRefresh().enabled())
-        .put("timerName", s.codeRefresh().timerName())
-        .put("onCalendar", s.codeRefresh().interval())
-        .put("script", s.codeRefresh().script());
+    data.putObject("deployers").put("switchKey", s.deployers().switchKey());
     ArrayNode dcs = data.putArray("datacenters");
     for (Datacenter dc : s.datacenters()) {
       ObjectNode d = dcs.addObject().put("name", dc.name());

@@ -1,4 +1,5 @@
-// The peer: the hiera and Kubernetes files mwexp writes, as a Jsonnet function of the same model
+// The peer: the files of mwexp's hiera and k8s formats that both peers write (all but the Puppet
+// class; see BENCHMARKS.md), as a Jsonnet function of the same model
 // (JsonnetPeer passes the setup as JSON). Returns path -> file text, as `jsonnet -m -S` writes it.
 // The benchmark checks that the files are mwexp's documents. Deployment workloads only.
 function(s)
@@ -89,46 +90,26 @@ function(s)
     },
   };
 
-  local runner = 'profile::kubernetes::mediawiki_runner::';
-  local d = s.deployers;
+  // A host's hiera: the switch, the kubelet label and the taints as K8s::Core::V1Taint structs.
   local hostHiera = {
-    [d.switchKey]: true,
+    [s.deployers.switchKey]: true,
     'profile::kubernetes::node::kubelet_node_labels': ['%s=%s' % [s.label.key, s.label.value]],
-    'profile::kubernetes::node::kubelet_node_taints': ['%s=%s:%s' % [t.key, t.value, t.effect] for t in s.taints],
-    deployment_group: d.deploymentGroup,
-    [runner + 'mount_path']: svc.mountPath,
-    [runner + 'mount_owner']: d.user,
-    [runner + 'mount_group']: d.group,
-    [runner + 'mount_mode']: d.mountMode,
-    [runner + 'image_update_enabled']: s.refresh.enabled,
-    [runner + 'image_update_timer']: s.refresh.timerName,
-    [runner + 'image_update_on_calendar']: s.refresh.onCalendar,
-    [runner + 'image_update_script']: s.refresh.script,
-  };
-  local sharedHiera = {
-    [runner + 'deploy_user']: d.user,
-    [runner + 'deploy_user_home']: '/var/lib/' + d.user,
-    [runner + 'deploy_group']: d.group,
-    [runner + 'servergroup']: svc.servergroup,
-    [runner + 'image']: svc.image,
-    [runner + 'alerting']: svc.alerting,
-  };
-  // Wikimedia's hiera levels with the shared file between role and site.
-  local hieraConfig = {
-    version: 5,
-    defaults: { datadir: 'hieradata', data_hash: 'yaml_data' },
-    hierarchy: [
-      { name: 'Host', path: 'hosts/%{trusted.certname}.yaml' },
-      { name: 'Role (site)', path: 'role/%{::site}/%{::_role}.yaml' },
-      { name: 'Role', path: 'role/common/%{::_role}.yaml' },
-      { name: 'mw-experimental (shared by its hosts)', path: 'common/mw_experimental.yaml' },
-      { name: 'Site', path: '%{::site}.yaml' },
-      { name: 'Common', path: 'common.yaml' },
+    'profile::kubernetes::node::kubelet_node_taints': [
+      { key: t.key, [if t.value != '' then 'value']: t.value, effect: t.effect }
+      for t in s.taints
     ],
   };
 
   local yaml(v) = std.manifestYamlDoc(v);
   local dcs = std.sort(s.datacenters, function(dc) dc.name);
+  // Every host's short name with its datacenter, by short name (site.pp's order).
+  local nodes = std.sort(
+    [{ host: std.split(h, '.')[0], dc: dc.name } for dc in dcs for h in dc.hosts],
+    function(n) n.host
+  );
+  // site.pp as mwexp writes it into an empty repository: one single-host node regex a host.
+  local sitePp = '# Node definitions (operations/puppet manifests/site.pp), as mwexp writes them for an empty repository.\n'
+                 + std.join('', ['\nnode /^%s\\.%s\\./ {\n    role(kubernetes::worker)\n}\n' % [n.host, n.dc] for n in nodes]);
   // What is the same in every host's or datacenter's file is rendered once, as mwexp does.
   local hostText = yaml(hostHiera);
   local configMapText = yaml(configMap);
@@ -144,14 +125,11 @@ function(s)
     ['k8s/%s/service.yaml' % dc.name]: serviceText
     for dc in dcs
   } + {
-    ['hieradata/hosts/%s.yaml' % h]: hostText
-    for dc in dcs
-    for h in dc.hosts
+    ['puppet/hieradata/hosts/%s.yaml' % n.host]: hostText
+    for n in nodes
   } + {
-    'hieradata/common/mw_experimental.yaml': yaml(sharedHiera),
-    'provision/vms.yaml': yaml({
-      [dc.name]: [{ fqdn: h, role: 'kubernetes::worker' } for h in std.sort(dc.hosts)]
-      for dc in dcs
-    }),
-    'hiera.yaml': yaml(hieraConfig),
+    'puppet/manifests/site.pp': sitePp,
+    // The refresh script is the same for every setup; kept beside the library.
+    'puppet/modules/profile/files/kubernetes/node/mw-experimental-mediawiki-image-update.py':
+      importstr 'mw-experimental-mediawiki-image-update.py',
   }

@@ -51,7 +51,6 @@ final class PklPeer implements AutoCloseable {
         .append(str(svc.resources().requests().memory())).append(" }\n");
     pkl.append("  limits { cpu = ").append(str(svc.resources().limits().cpu())).append("; memory = ")
         .append(str(svc.resources().limits().memory())).append(" }\n");
-    prop(pkl, "alerting", String.valueOf(svc.alerting()));
     pkl.append("}\n");
     pkl.append("php {\n");
     prop(pkl, "opcacheValidateTimestamps", String.valueOf(svc.php().opcacheValidateTimestamps()));
@@ -67,12 +66,7 @@ final class PklPeer implements AutoCloseable {
           .append("; effect = ").append(str(t.effect().kubernetesName())).append(" }\n");
     }
     pkl.append("}\n");
-    pkl.append("deployers { user = ").append(str(s.deployers().user())).append("; group = ").append(str(s.deployers().group()))
-        .append("; deploymentGroup = ").append(str(s.deployers().deploymentGroup())).append("; mountMode = ")
-        .append(str(s.deployers().mountMode())).append("; switchKey = ").append(str(s.deployers().switchKey())).append(" }\n");
-    pkl.append("refresh { enabled = ").append(s.codeRefresh().enabled()).append("; timerName = ")
-        .append(str(s.codeRefresh().timerName())).append("; onCalendar = ").append(str(s.codeRefresh().interval()))
-        .append("; script = ").append(str(s.codeRefresh().script())).append(" }\n");
+    pkl.append("deployers { switchKey = ").append(str(s.deployers().switchKey())).append(" }\n");
     pkl.append("datacenters {\n");
     for (Datacenter dc : s.datacenters()) {
       pkl.append("  new {\n    name = ").append(str(dc.name())).append("\n    hosts {\n");
