@@ -31,23 +31,62 @@ public record HostGuide(String host, String datacenter, List<String> debugHeader
   }
 
   private static HostGuide of(Setup setup, Datacenter dc, String host) {
-    List<String> headers = new ArrayList<>();
-    if (setup.debugRouting().perHostBackendsIn(dc)) {
-      headers.add("backend=" + host);
+    return Shared.of(setup, dc).forHost(host);
+  }
+
+  /**
+   * What every host of one datacenter shares: a host's guide is this and its name, so the Puppet
+   * class carries one of these a datacenter, not one guide a host.
+   *
+   * @param grafanaUrl the URL with every placeholder but {@code {host}} and {@code {fqdn}} filled
+   * @param logstashUrl likewise
+   */
+  public record Shared(String datacenter, boolean perHostBackend, String backend, String reaches, String lockCommand,
+      String grafanaUrl, String logstashUrl) {
+
+    /** Every datacenter's, in datacenter order. */
+    public static List<Shared> of(Setup setup) {
+      List<Shared> out = new ArrayList<>();
+      setup.sortedDatacenters().forEach(dc -> out.add(of(setup, dc)));
+      return out;
     }
-    headers.add("backend=" + setup.debugRouting().datacenterBackendName(setup.service().name(), dc.name()));
-    Observability o = setup.service().observability();
-    return new HostGuide(host, dc.name(), headers, dc.cname().target(), "ssh " + host,
-        setup.codeRefresh().script() + " --lock", url(o.grafanaUrl(), setup, dc, host), url(o.logstashUrl(), setup, dc, host));
+
+    static Shared of(Setup setup, Datacenter dc) {
+      Observability o = setup.service().observability();
+      return new Shared(dc.name(), setup.debugRouting().perHostBackendsIn(dc),
+          setup.debugRouting().datacenterBackendName(setup.service().name(), dc.name()), dc.cname().target(),
+          setup.codeRefresh().script() + " --lock", datacenterUrl(o.grafanaUrl(), setup, dc),
+          datacenterUrl(o.logstashUrl(), setup, dc));
+    }
+
+    /** The guide of {@code host}, one of this datacenter's. */
+    public HostGuide forHost(String host) {
+      List<String> headers = new ArrayList<>();
+      if (perHostBackend) {
+        headers.add("backend=" + host);
+      }
+      headers.add("backend=" + backend);
+      return new HostGuide(host, datacenter, headers, reaches, "ssh " + host, lockCommand, hostUrl(grafanaUrl, host),
+          hostUrl(logstashUrl, host));
+    }
   }
 
   /** A URL template with the host's values in place of {@link Observability#URL_PLACEHOLDERS}. */
   static String url(String template, Setup setup, Datacenter dc, String host) {
+    return hostUrl(datacenterUrl(template, setup, dc), host);
+  }
+
+  /** The placeholders a datacenter's hosts share, filled. */
+  private static String datacenterUrl(String template, Setup setup, Datacenter dc) {
     Service s = setup.service();
-    int dot = host.indexOf('.');
     return template.replace("{dc}", dc.name()).replace("{namespace}", s.namespace()).replace("{release}", s.release())
-        .replace("{servergroup}", s.servergroup()).replace("{host}", dot < 0 ? host : host.substring(0, dot))
-        .replace("{fqdn}", host);
+        .replace("{servergroup}", s.servergroup());
+  }
+
+  /** The host's own placeholders filled: {@code {host}} its short name, {@code {fqdn}} its name. */
+  public static String hostUrl(String template, String host) {
+    int dot = host.indexOf('.');
+    return template.replace("{host}", dot < 0 ? host : host.substring(0, dot)).replace("{fqdn}", host);
   }
 
   /** The lines {@code mwexp hosts} prints under the host's name, and its motd shows. */

@@ -63,10 +63,19 @@ public final class HieraExporter implements Exporter {
 
   /** The refresh script: the same for every model (its settings come from the class). */
   static String script() {
-    try (var in = HieraExporter.class.getResourceAsStream("mw-experimental-mediawiki-image-update.py")) {
-      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-    } catch (java.io.IOException | NullPointerException e) {
-      throw new IllegalStateException("the refresh script is missing from mwexp's jar", e);
+    return Script.TEXT;
+  }
+
+  /** Read from the jar once, on first use: every compile writes it, and inflating it again each time was a few percent of a small compile. */
+  private static final class Script {
+    static final String TEXT = read();
+
+    private static String read() {
+      try (var in = HieraExporter.class.getResourceAsStream("mw-experimental-mediawiki-image-update.py")) {
+        return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      } catch (java.io.IOException | NullPointerException e) {
+        throw new IllegalStateException("the refresh script is missing from mwexp's jar", e);
+      }
     }
   }
 

@@ -180,24 +180,42 @@ final class ProfileClass {
     p.append("                shared    => true,\n");
     p.append("            }\n");
     p.append("        }\n\n");
-    // The same lines `mwexp hosts` prints, chosen by the host's own name: one class for every host.
+    // The same lines `mwexp hosts` prints (HostGuide), made from the host's datacenter's entry
+    // and its own name: the class grows with the datacenters, not the hosts, and every host's
+    // catalog carries its own datacenter's line only.
     p.append("        # What `mwexp hosts` prints for this host: the X-Wikimedia-Debug values that reach it,\n");
-    p.append("        # how to log in and lock its code, its metrics and its logs.\n");
+    p.append("        # how to log in and lock its code, its metrics and its logs; {host} and {fqdn} are its own.\n");
     p.append("        # lint:ignore:140chars\n");
-    p.append("        $host_guides = {\n");
-    List<dev.mwexp.model.HostGuide> guides = dev.mwexp.model.HostGuide.of(setup);
+    p.append("        $datacenter_guides = {\n");
+    List<dev.mwexp.model.HostGuide.Shared> guides = dev.mwexp.model.HostGuide.Shared.of(setup);
     // puppet-lint aligns a hash's arrows.
-    int keyWidth = guides.stream().mapToInt(g -> q(g.host()).length()).max().orElse(0);
-    for (dev.mwexp.model.HostGuide g : guides) {
-      p.append("            ").append(String.format("%-" + keyWidth + "s", q(g.host()))).append(" => [\n");
-      for (String line : g.lines()) {
-        p.append("                ").append(q("  " + line)).append(",\n");
-      }
-      p.append("            ],\n");
+    int keyWidth = guides.stream().mapToInt(g -> q(g.datacenter()).length()).max().orElse(0);
+    for (dev.mwexp.model.HostGuide.Shared g : guides) {
+      p.append("            ").append(q(g.datacenter())).append(" ".repeat(keyWidth - q(g.datacenter()).length()))
+          .append(" => {\n");
+      p.append("                'per_host_backend' => ").append(g.perHostBackend()).append(",\n");
+      p.append("                'backend'          => ").append(q(g.backend())).append(",\n");
+      p.append("                'reaches'          => ").append(q(g.reaches())).append(",\n");
+      p.append("                'metrics'          => ").append(q(g.grafanaUrl())).append(",\n");
+      p.append("                'logs'             => ").append(q(g.logstashUrl())).append(",\n");
+      p.append("            },\n");
     }
     p.append("        }\n");
+    p.append("        $fqdn = $facts['networking']['fqdn']\n");
+    p.append("        $labels = split($fqdn, '[.]')\n");
+    p.append("        $lock_line = ").append(q("  lock:      " + c.script() + " --lock")).append("\n");
+    p.append("        $host_guide = $datacenter_guides[$labels[1]].then |$g| {\n");
+    p.append("            $own = if $g['per_host_backend'] { [\"  X-Wikimedia-Debug: backend=${fqdn}\"] } else { [] }\n");
+    p.append("            $reaches = if $g['reaches'] == $fqdn { '' } else { \"  (the datacenter's; it reaches ${g['reaches']})\" }\n");
+    p.append("            $own + [\n");
+    p.append("                \"  X-Wikimedia-Debug: backend=${g['backend']}${reaches}\",\n");
+    p.append("                \"  ssh:       ssh ${fqdn}\",\n");
+    p.append("                $lock_line,\n");
+    p.append("                \"  metrics:   ${g['metrics'].regsubst('\\{host\\}', $labels[0], 'G').regsubst('\\{fqdn\\}', $fqdn, 'G')}\",\n");
+    p.append("                \"  logs:      ${g['logs'].regsubst('\\{host\\}', $labels[0], 'G').regsubst('\\{fqdn\\}', $fqdn, 'G')}\",\n");
+    p.append("            ]\n");
+    p.append("        }.lest || { [] }\n");
     p.append("        # lint:endignore\n");
-    p.append("        $host_guide = $host_guides[$facts['networking']['fqdn']].lest || { [] }\n");
     p.append("        # motd::message prints its message with printf inside \"…\" in /bin/sh: the values\n");
     p.append("        # are interpolated here, and the text holds no $, `, \" or \\ for the shell to read.\n");
     p.append("        motd::message { 'mw-experimental-tldr':\n");
