@@ -44,6 +44,14 @@ final class Chain {
   /** Derived once, as a dozen links read them: the reached hosts in datacenters that run the service. */
   private final Map<String, String> hostsInDatacenters;
   private final Set<String> datacenters;
+  /**
+   * Computed once, not per backend or host: asked per backend and per host, they made check
+   * quadratic in the hosts (101 s on 20,000).
+   */
+  private final List<String> ownedGlobs;
+  private final Map<String, String> modelDatacenters = new HashMap<>();
+  private final Map<String, Optional<Workload>> workloads = new HashMap<>();
+  private final Map<String, Optional<ServiceFact>> services = new HashMap<>();
 
   /** A backend whose target, after {@code via} (null when no CNAME), is {@code name}: no host with hiera. */
   record Unresolved(Backend backend, CnameRecord via, String name) {}
@@ -53,6 +61,8 @@ final class Chain {
     this.keys = keys;
     this.model = model;
     this.service = service;
+    ownedGlobs = model.map(dev.mwexp.fragment.Ownership::backendGlobs).orElse(List.of());
+    model.ifPresent(m -> m.sortedDatacenters().forEach(dc -> dc.hosts().forEach(h -> modelDatacenters.putIfAbsent(h, dc.name()))));
     facts.cnames().forEach(c -> cnames.putIfAbsent(c.name(), c));
     facts.backends().stream().filter(this::isOurs)
         .sorted(Comparator.comparing(Backend::scope).thenComparing(Backend::name)).forEach(backends::add);
@@ -96,7 +106,7 @@ final class Chain {
       return true;
     }
     if (model.isPresent()) {
-      return dev.mwexp.fragment.Globs.matchesAny(dev.mwexp.fragment.Ownership.backendGlobs(model.get()), b.name());
+      return dev.mwexp.fragment.Globs.matchesAny(ownedGlobs, b.name());
     }
     // The service's per-datacenter names: as the chart directory, the Services or the caller name it.
     Set<String> names = new TreeSet<>();
@@ -132,7 +142,7 @@ final class Chain {
 
   Optional<String> declaredDatacenter(String host) {
     return model.isPresent()
-        ? model.get().datacenterOf(host).map(d -> d.name())
+        ? Optional.ofNullable(modelDatacenters.get(host))
         : Optional.ofNullable(facts.vmDatacenters().get(host)).or(() -> wikimediaDatacenter(host));
   }
 
@@ -142,6 +152,10 @@ final class Chain {
   }
 
   Optional<Workload> workload(String dc) {
+    return workloads.computeIfAbsent(dc, this::findWorkload);
+  }
+
+  private Optional<Workload> findWorkload(String dc) {
     // The MediaWiki workload is the one mounting the code from the host.
     return facts.workloads().stream()
         .filter(w -> w.datacenter().equals(dc))
@@ -149,6 +163,10 @@ final class Chain {
   }
 
   Optional<ServiceFact> service(String dc) {
+    return services.computeIfAbsent(dc, this::findService);
+  }
+
+  private Optional<ServiceFact> findService(String dc) {
     return facts.services().stream().filter(s -> s.datacenter().equals(dc) && s.type().equals("NodePort")).findFirst()
         .or(() -> facts.services().stream().filter(s -> s.datacenter().equals(dc)).findFirst());
   }
@@ -168,13 +186,20 @@ final class Chain {
    * with the switch off is SWITCH's, not a replica fewer).
    */
   List<String> hostsOf(String dc) {
-    return facts.hiera().values().stream()
-        .filter(h -> reachedBy.containsKey(h.host()) || switchedOn(h.host()))
-        .map(HostHiera::host)
-        .filter(host -> datacenterOf(host).filter(dc::equals).isPresent())
-        .sorted()
-        .toList();
+    if (hostsByDatacenter == null) {
+      // Grouped once: asked per datacenter, a pass over every host each time grew as dcs × hosts.
+      Map<String, List<String>> byDc = new HashMap<>();
+      facts.hiera().values().stream()
+          .filter(h -> reachedBy.containsKey(h.host()) || switchedOn(h.host()))
+          .map(HostHiera::host)
+          .sorted()
+          .forEach(host -> datacenterOf(host).ifPresent(d -> byDc.computeIfAbsent(d, k -> new ArrayList<>()).add(host)));
+      hostsByDatacenter = byDc;
+    }
+    return List.copyOf(hostsByDatacenter.getOrDefault(dc, List.of()));
   }
+
+  private Map<String, List<String>> hostsByDatacenter;
 
   /** The datacenters the trees or the model know: those a backend or CNAME name can be judged against. */
   Set<String> knownDatacenters() {

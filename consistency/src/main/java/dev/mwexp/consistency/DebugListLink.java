@@ -12,7 +12,9 @@ final class DebugListLink implements LinkCheck {
   @Override
   public void check(Chain chain, Findings findings) {
     Facts.RealLayout real = chain.facts.real();
-    real.debugList().ifPresent(list -> {
+    real.debugList().ifPresent(items -> {
+      // A set: asked once per backend, a list made this quadratic in the hosts.
+      Set<String> list = new java.util.HashSet<>(items);
       Source where = Source.of(real.debugJson(), 0);
       for (String backend : chain.routed) {
         if (!list.contains(backend)) {
@@ -23,7 +25,7 @@ final class DebugListLink implements LinkCheck {
         Set<String> wanted = new TreeSet<>();
         m.routes().forEach(r -> wanted.add(r.backend()));
         List<String> owned = dev.mwexp.fragment.Ownership.backendGlobs(m);
-        for (String item : list) {
+        for (String item : items) {
           if (dev.mwexp.fragment.Globs.matchesAny(owned, item) && !wanted.contains(item)) {
             findings.add(Link.DEBUG_LIST, item, "no such backend (the model does not route it)", "listed", where);
           }

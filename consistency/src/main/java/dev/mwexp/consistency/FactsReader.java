@@ -181,10 +181,25 @@ final class FactsReader {
     return names;
   }
 
+  /** The first of {@code names}, in order, starting with {@code prefix} and of at least {@code labels} labels. */
+  private static Optional<String> firstWithPrefix(java.util.NavigableSet<String> names, String prefix, int labels) {
+    for (String n : names.tailSet(prefix, true)) {
+      if (!n.startsWith(prefix)) {
+        return Optional.empty();
+      }
+      if (n.split("\\.").length >= labels) {
+        return Optional.of(n);
+      }
+    }
+    return Optional.empty();
+  }
+
   private static Facts.RealLayout readReal(SafeTree tree, ArtifactTrees trees, HieraKeys keys, Map<String, HostHiera> hiera,
       Map<String, String> vmDatacenters, KubernetesReader k8s, List<Violation> unreadable, Set<String> unread,
       Set<String> mentioned) {
     Map<Repository, Path> repos = trees.repositories();
+    // Sorted, so a host's names are found by prefix in a step, not a pass over every name.
+    java.util.NavigableSet<String> sortedMentioned = new TreeSet<>(mentioned);
     Optional<Map<String, SitePp.Stanza>> stanzas = Optional.empty();
     String sitePpName = "";
     Path puppet = repos.get(Repository.PUPPET);
@@ -196,7 +211,7 @@ final class FactsReader {
         for (SitePp.Stanza s : SitePp.stanzas(tree.read(sitePp))) {
           // The FQDN as the routing table or a zone names the host; Wikimedia's .wmnet otherwise.
           String prefix = s.host() + "." + s.datacenter() + ".";
-          byHost.put(mentioned.stream().filter(n -> n.startsWith(prefix)).findFirst().orElse(prefix + "wmnet"), s);
+          byHost.put(firstWithPrefix(sortedMentioned, prefix, 0).orElse(prefix + "wmnet"), s);
         }
         stanzas = Optional.of(byHost);
       } catch (TreeException e) {
@@ -219,17 +234,19 @@ final class FactsReader {
       // Hosts whose own file turns the service on but that site.pp does not name (yet): named as
       // the routing table or a zone names them, so that the missing stanza is reported.
       Map<String, SitePp.Stanza> hosts = new TreeMap<>(byHost);
+      Set<String> named = new java.util.HashSet<>();
+      hosts.values().forEach(st -> named.add(st.host()));
       Path hostDir = puppet.resolve("hieradata/hosts");
       try {
         if (tree.isDirectory(hostDir)) {
           for (Path file : tree.list(hostDir)) {
             String shortName = file.getFileName().toString().replaceFirst("\\.yaml$", "");
-            boolean known = hosts.values().stream().anyMatch(st -> st.host().equals(shortName));
+            boolean known = named.contains(shortName);
             if (known || !file.getFileName().toString().endsWith(".yaml")
                 || !dev.mwexp.format.yaml.YamlEditor.hasTopKey(tree.read(file), keys.mwExperimental())) {
               continue;
             }
-            mentioned.stream().filter(n -> n.startsWith(shortName + ".") && n.split("\\.").length >= 3).findFirst()
+            firstWithPrefix(sortedMentioned, shortName + ".", 3)
                 .ifPresent(fqdn -> hosts.put(fqdn, new SitePp.Stanza(0, 0, shortName, fqdn.split("\\.")[1],
                     trees.role().replace("/", "::"))));
           }
