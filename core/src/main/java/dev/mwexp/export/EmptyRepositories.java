@@ -21,16 +21,24 @@ final class EmptyRepositories {
     // YAML keys merged into no file, so that is applied once, not once per host (the other kinds
     // come one per file, and hashing their thousands of entries would buy nothing).
     Map<Merge, Optional<String>> intoNothing = new HashMap<>();
+    Merge lastMerge = null;
+    Optional<String> lastMerged = null;
     for (Fragment f : fragments) {
       try {
         Optional<String> existing = files.getOrDefault(f.name(), Optional.empty());
         boolean reusable = existing.isEmpty() && f.merge() instanceof YamlKeys;
-        Optional<String> merged = reusable ? intoNothing.get(f.merge()) : null;
+        // The same instance as the last one first: exporters share one merge across their hosts,
+        // and a record's hash walks all its keys on every lookup.
+        Optional<String> merged = !reusable ? null : f.merge() == lastMerge ? lastMerged : intoNothing.get(f.merge());
         if (merged == null) {
           merged = f.merge().apply(existing);
           if (reusable) {
             intoNothing.put(f.merge(), merged);
           }
+        }
+        if (reusable) {
+          lastMerge = f.merge();
+          lastMerged = merged;
         }
         files.put(f.name(), merged);
       } catch (MergeConflict e) {

@@ -40,6 +40,12 @@ final class DatacenterRules extends Rules {
             "datacenter " + dc.name() + " has no hosts",
             "at least one dedicated worker, such as wikikube-worker-exp1001.eqiad.wmnet");
       }
+      // The datacenter's domain, once a datacenter, not once a host.
+      String wanted = setup.hostDomain().replace("{dc}", dc.name());
+      String dotWanted = "." + wanted;
+      int at = setup.hostDomain().indexOf("{dc}");
+      String family = at < 0 ? "" : setup.hostDomain().substring(at + "{dc}".length());
+      boolean dcJudged = Syntax.isDnsLabel(dc.name()) && !family.isEmpty();
       for (int i = 0; i < dc.hosts().size(); i++) {
         String host = dc.hosts().get(i);
         String path = dcPath + ".hosts[" + i + "]";
@@ -56,11 +62,8 @@ final class DatacenterRules extends Rules {
                   : "host " + host + " is also in " + owner.substring("datacenters.".length()),
               "each host in exactly one datacenter, once");
         }
-        String wanted = setup.hostDomain().replace("{dc}", dc.name());
-        int at = setup.hostDomain().indexOf("{dc}");
-        String family = at < 0 ? "" : setup.hostDomain().substring(at + "{dc}".length());
-        boolean judged = owner == null && Syntax.isDnsLabel(dc.name()) && !family.isEmpty() && host.endsWith(family);
-        if (judged && !host.endsWith("." + wanted)) {
+        boolean judged = owner == null && dcJudged && host.endsWith(family);
+        if (judged && !host.endsWith(dotWanted)) {
           String domain = host.substring(host.indexOf('.') + 1);
           add(Kind.INVALID_VALUE, path, "host " + host + " is in " + domain + ", not in " + wanted
                   + ": routing to datacenter " + dc.name() + " would reach another datacenter",

@@ -40,20 +40,25 @@ public final class HieraExporter implements Exporter {
     Map<List<String>, Object> keys = new LinkedHashMap<>();
     host(setup).forEach((k, v) -> keys.put(List.of(k), v));
     Map<String, String> stanzas = new TreeMap<>();
+    // One merge for every host: the same keys, so applied into no file once (EmptyRepositories).
+    YamlKeys hostKeys = new YamlKeys(keys, List.of(), "");
     for (String host : setup.allHosts()) {
       String shortName = Ownership.shortName(host);
       if (shortName.contains("/")) {
         // Validation refuses such names; this keeps a host name from ever naming another file.
         throw new IllegalArgumentException("host name cannot be a file name: " + host);
       }
-      out.add(new Fragment(Repository.PUPPET, HOSTS_DIR + "/" + shortName + ".yaml", new YamlKeys(keys, List.of(), "")));
-      stanzas.put(shortName, host.split("\\.")[1]);
+      out.add(new Fragment(Repository.PUPPET, HOSTS_DIR + "/" + shortName + ".yaml", hostKeys));
+      int dot = shortName.length() + 1;
+      int end = host.indexOf('.', dot);
+      stanzas.put(shortName, end < 0 ? host.substring(dot) : host.substring(dot, end));
     }
-    for (String glob : Ownership.hostGlobs(setup)) {
+    List<String> hostGlobs = Ownership.hostGlobs(setup);
+    for (String glob : hostGlobs) {
       out.add(new Fragment(Repository.PUPPET, HOSTS_DIR,
           new YamlKeysSweep(glob + ".yaml", setup.deployers().switchKey(), new ArrayList<>(host(setup).keySet()))));
     }
-    out.add(new Fragment(Repository.PUPPET, SITE_PP, new NodeStanzas(stanzas, ROLE, Ownership.hostGlobs(setup),
+    out.add(new Fragment(Repository.PUPPET, SITE_PP, new NodeStanzas(stanzas, ROLE, hostGlobs,
         "# Node definitions (operations/puppet manifests/site.pp), as mwexp writes them for an empty repository.\n")));
     // The profile class and its refresh script: whole files mwexp owns.
     out.add(new Fragment(Repository.PUPPET, ProfileClass.PATH, new Merge.OwnedFile(ProfileClass.pp(setup))));

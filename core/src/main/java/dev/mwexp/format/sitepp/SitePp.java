@@ -113,9 +113,9 @@ public final class SitePp {
     List<int[]> removals = new ArrayList<>();
     TreeMap<Integer, List<String>> inserts = new TreeMap<>();
     for (Map.Entry<String, String> want : merge.hosts().entrySet()) {
-      String fqdn = want.getKey() + "." + want.getValue() + ".wmnet";
       Node chosen = null;
       int best = 1;
+      String fqdn = nodes.isEmpty() ? "" : want.getKey() + "." + want.getValue() + ".wmnet";
       for (Node n : nodes) {
         for (Matcher m : n.matchers()) {
           if (strength(m, fqdn) > best) {
@@ -134,7 +134,8 @@ public final class SitePp {
         continue;
       }
       // Before the first own stanza sorting after it, else after the last one, else at the end.
-      Stanza next = own.stream().filter(s -> s.host().compareTo(want.getKey()) > 0).findFirst().orElse(null);
+      Stanza next = own.isEmpty() ? null
+          : own.stream().filter(s -> s.host().compareTo(want.getKey()) > 0).findFirst().orElse(null);
       List<String> stanza = List.of("node /^" + want.getKey() + "\\." + want.getValue() + "\\./ {" + cr,
           "    role(" + merge.role() + ")" + cr, "}" + cr);
       if (next != null) {
