@@ -11,7 +11,8 @@ import java.util.Map;
  * CLI start-up against the JVM floor, paired: every round runs {@code java -version} and then each
  * command once, on the same JDK, so a noisy moment slows both sides of a ratio. Reports, per
  * command, the median wall time and the median of the per-round ratios to {@code java -version}.
- * {@code check} and {@code sync --dry-run} read the fixtures' four checkouts. The commands run as
+ * {@code check}, {@code sync --dry-run} and {@code import} read the four checkouts at today's sizes
+ * (RealSizedCheckouts: the fixtures grown as operations/dns and operations/puppet are). The commands run as
  * users run them, through {@code ./mwexp} (C1 only, serial GC, the class-data archive), beside the
  * bare {@code java -jar} of the same jar as the baseline.
  *
@@ -34,8 +35,10 @@ public final class Startup {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     String jar = repo.resolve("cli/target/mwexp-cli.jar").toString();
 
-    Map<String, List<String>> now = commands(repo, repo, work.resolve("now"));
-    Map<String, List<String>> then = before == null ? Map.of() : commands(before, repo, work.resolve("before"));
+    Path checkouts = work.resolve("checkouts");
+    RealSizedCheckouts.create(repo.resolve("fixtures/real-repos"), checkouts, 1);
+    Map<String, List<String>> now = commands(repo, repo, checkouts, work.resolve("now"));
+    Map<String, List<String>> then = before == null ? Map.of() : commands(before, repo, checkouts, work.resolve("before"));
     // Each wrapper builds its jar and archive if needed, and compile writes the tree check reads.
     for (Map<String, List<String>> set : List.of(now, then)) {
       for (List<String> command : set.values()) {
@@ -97,19 +100,22 @@ public final class Startup {
    * from {@code fixtures} (the current checkout, so both columns read the same files); each
    * checkout's compile writes its own tree, which its {@code check --against} reads.
    */
-  private static Map<String, List<String>> commands(Path checkout, Path fixtures, Path tree) {
+  private static Map<String, List<String>> commands(Path checkout, Path fixtures, Path realSized, Path tree) {
     String wrapper = checkout.resolve("mwexp").toString();
     String spec = fixtures.resolve("examples/mw-experimental.yaml").toString();
     Map<String, List<String>> commands = new LinkedHashMap<>();
     commands.put("./mwexp compile", List.of(wrapper, "compile", "--out", tree.toString()));
     commands.put("./mwexp validate", List.of(wrapper, "validate"));
+    commands.put("./mwexp spec SPEC --explain", List.of(wrapper, "spec", spec, "--explain"));
     commands.put("./mwexp check SPEC --against TREE", List.of(wrapper, "check", spec, "--against", tree.toString()));
-    // The fixtures' checkouts, which the built-in model is in sync with (neither command writes).
-    String repos = fixtures.resolve("fixtures/real-repos").toString();
+    // Today's-sized checkouts, which the built-in model is in sync with (no command here writes).
+    String repos = realSized.toString();
     List<String> checkouts = List.of("--puppet", repos + "/puppet", "--charts", repos + "/deployment-charts",
         "--dns", repos + "/dns", "--mediawiki-config", repos + "/mediawiki-config");
-    commands.put("./mwexp check SPEC (four checkouts)", concat(List.of(wrapper, "check", spec), checkouts));
-    commands.put("./mwexp sync SPEC --dry-run (four checkouts)", concat(List.of(wrapper, "sync", spec, "--dry-run"), checkouts));
+    commands.put("./mwexp check SPEC (four checkouts, today's sizes)", concat(List.of(wrapper, "check", spec), checkouts));
+    commands.put("./mwexp sync SPEC --dry-run (four checkouts, today's sizes)",
+        concat(List.of(wrapper, "sync", spec, "--dry-run"), checkouts));
+    commands.put("./mwexp import (four checkouts, today's sizes)", concat(List.of(wrapper, "import"), checkouts));
     return commands;
   }
 

@@ -21,7 +21,8 @@ import java.util.TreeMap;
 public final class Report {
 
   private static final String BASELINE = "baselineRawWrite";
-  private static final String HOSTS = "hosts";
+  /** The parameters a table's rows are: the fleet's hosts, or how many times today's checkouts. */
+  private static final List<String> SIZES = List.of("hosts", "scale");
 
   /** One measured value with its error. */
   record Score(double value, double error) {
@@ -41,6 +42,7 @@ public final class Report {
   public static void main(String[] args) throws IOException {
     // class -> other params -> method -> hosts -> score
     Map<String, Map<String, Map<String, Map<Integer, Score>>>> runs = new TreeMap<>();
+    Map<String, String> sizeNames = new TreeMap<>();
     ObjectMapper json = new ObjectMapper();
     for (String file : args) {
       for (JsonNode result : json.readTree(Path.of(file).toFile())) {
@@ -51,8 +53,9 @@ public final class Report {
         StringBuilder others = new StringBuilder();
         int hosts = 0;
         for (Map.Entry<String, JsonNode> p : result.path("params").properties()) {
-          if (p.getKey().equals(HOSTS)) {
+          if (SIZES.contains(p.getKey())) {
             hosts = Integer.parseInt(p.getValue().asText());
+            sizeNames.put(type, p.getKey());
           } else {
             others.append(others.length() == 0 ? "" : ", ").append(p.getKey()).append('=').append(p.getValue().asText());
           }
@@ -64,15 +67,16 @@ public final class Report {
             .put(hosts, new Score(metric.path("score").asDouble(), metric.path("scoreError").asDouble(Double.NaN)));
       }
     }
-    runs.forEach((type, byParams) -> byParams.forEach((params, methods) -> table(type, params, methods)));
+    runs.forEach((type, byParams) -> byParams.forEach(
+        (params, methods) -> table(type, sizeNames.getOrDefault(type, "hosts"), params, methods)));
   }
 
-  private static void table(String type, String params, Map<String, Map<Integer, Score>> methods) {
+  private static void table(String type, String size, String params, Map<String, Map<Integer, Score>> methods) {
     Map<Integer, Score> baseline = methods.get(BASELINE);
     List<String> columns = new ArrayList<>(methods.keySet());
     columns.remove(BASELINE);
     System.out.printf("### %s%s (ms/op; in brackets, the ratio to baseline 1)%n%n", type, params.isEmpty() ? "" : " " + params);
-    StringBuilder header = new StringBuilder("| hosts |");
+    StringBuilder header = new StringBuilder("| " + size + " |");
     StringBuilder rule = new StringBuilder("| ---: |");
     if (baseline != null) {
       header.append(" baseline 1 |");
@@ -102,8 +106,34 @@ public final class Report {
     }
     System.out.println();
     growth(methods);
+    exponents(size, methods);
     peers(methods);
     System.out.println();
+  }
+
+  /**
+   * The growth exponent k of time ∝ size^k from the smallest size to the largest, each method's,
+   * its error from both ends' JMH errors: 1 is linear, 2 quadratic.
+   */
+  private static void exponents(String size, Map<String, Map<Integer, Score>> methods) {
+    List<Integer> sizes = hostsOf(methods);
+    if (sizes.size() < 2 || sizes.get(0) <= 0) {
+      return;
+    }
+    int small = sizes.get(0);
+    int large = sizes.get(sizes.size() - 1);
+    double span = Math.log((double) large / small);
+    List<String> parts = new ArrayList<>();
+    methods.forEach((method, bySize) -> {
+      Score a = bySize.get(small);
+      Score b = bySize.get(large);
+      if (a != null && b != null) {
+        double k = Math.log(b.value / a.value) / span;
+        parts.add(method + " " + new Score(k, Math.hypot(a.error / a.value, b.error / b.value) / span));
+      }
+    });
+    System.out.printf(Locale.ROOT, "Growth exponent from %s %,d to %,d (time ∝ %s^k; 1 = linear): %s.%n%n", size, small,
+        large, size, String.join("; ", parts));
   }
 
   /** Time per host at the largest size over time per host at 100 hosts: 1 is linear. */
@@ -133,6 +163,8 @@ public final class Report {
       if (!peer.endsWith("Peer")) {
         return;
       }
+      System.out.printf("Compared on mwexp's %s files but %s, which no peer writes and mwexp still does in every"
+          + " timed compile (PeerComparison).%n%n", String.join("+", PeerComparison.FORMATS), PeerComparison.NOT_COMPARED);
       for (String ours : List.of("mwexpFromModel", "mwexpFromSpecText")) {
         Map<Integer, Score> mwexp = methods.get(ours);
         if (mwexp == null) {
