@@ -98,11 +98,11 @@ class SyncTest {
         "puppet/hieradata/hosts/wikikube-worker-exp2001.yaml",
         "puppet/manifests/site.pp",
         "puppet/modules/profile/files/trafficserver/x-wikimedia-debug-routing.lua",
-        "puppet/modules/profile/manifests/kubernetes/mediawiki_experimental.pp", // exp2001's guide goes
+        "puppet/modules/profile/manifests/kubernetes/mediawiki_experimental.pp", // codfw's guide goes
         "dns/templates/wmnet",
         "mediawiki-config/debug.json");
     assertThat(Plan.diff(plan.changes().get(3)).lines()).noneMatch(l -> l.startsWith("+") && !l.startsWith("+++"));
-    assertThat(Plan.diff(plan.changes().get(3))).contains("-            'wikikube-worker-exp2001.codfw.wmnet' => [");
+    assertThat(Plan.diff(plan.changes().get(3))).contains("-            'codfw' => {").doesNotContain("-            'eqiad' => {");
     // The host file keeps the comment someone wrote in it; only mw-experimental's keys go.
     plan.write();
     assertThat(Files.readString(roots.get(Repository.PUPPET).resolve("hieradata/hosts/wikikube-worker-exp2001.yaml")))
