@@ -64,11 +64,7 @@ public class CheckAgainstBenchmark {
 
   @TearDown(Level.Trial)
   public void remove() throws IOException {
-    try (var walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
+    RealSizedCheckouts.delete(dir);
   }
 
   @Benchmark

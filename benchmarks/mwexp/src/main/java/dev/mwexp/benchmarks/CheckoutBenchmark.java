@@ -70,11 +70,7 @@ public class CheckoutBenchmark {
 
   @TearDown(Level.Trial)
   public void remove() throws IOException {
-    try (var walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
+    RealSizedCheckouts.delete(dir);
   }
 
   /** {@code mwexp sync --dry-run}: every fragment planned against the checkouts; nothing written. */
