@@ -38,10 +38,8 @@ final class ArchiveTraining {
     }
     // An admission policy and its namespace's labels, as deployment-charts holds them: check runs
     // them through CEL, whose parser, checker and runtime are most of the classes check loads.
-    Path policy = out.resolve("deployment-charts/charts/validating-admission-policies/templates/custom-policies/"
-        + "allow-hostpath-mw-experimental/allow-hostpath-mw-experimental.yaml");
-    Files.createDirectories(policy.getParent());
-    Files.writeString(policy, String.join("\n",
+    write(out.resolve("deployment-charts/charts/validating-admission-policies/templates/custom-policies/"
+        + "allow-hostpath-mw-experimental/allow-hostpath-mw-experimental.yaml"),
         "apiVersion: admissionregistration.k8s.io/v1",
         "kind: ValidatingAdmissionPolicy",
         "metadata:",
@@ -50,22 +48,24 @@ final class ArchiveTraining {
         "  validations:",
         "  - expression: |-",
         "      !has(object.spec.volumes) || object.spec.volumes.all(v, !has(v.hostPath) || v.hostPath.path in ['/srv/mediawiki'])",
-        "    message: only the code from the host",
-        ""));
-    Path namespaces = out.resolve("deployment-charts/helmfile.d/admin_ng/values/main.yaml");
-    Files.createDirectories(namespaces.getParent());
-    Files.writeString(namespaces, String.join("\n",
+        "    message: only the code from the host");
+    write(out.resolve("deployment-charts/helmfile.d/admin_ng/values/main.yaml"),
         "namespaces:",
         "  mw-experimental:",
         "    labels:",
-        "      pod-security.wmf.org/allow-hostpath-mw-experimental: include",
-        ""));
+        "      pod-security.wmf.org/allow-hostpath-mw-experimental: include");
     String[] checkouts = {"--puppet", out.resolve("puppet").toString(), "--charts", out.resolve("deployment-charts").toString(),
         "--dns", out.resolve("dns").toString(), "--mediawiki-config", out.resolve("mediawiki-config").toString()};
     Main.run(quiet, quiet, concat(new String[] {"check", spec.toString()}, checkouts));
     Main.run(quiet, quiet, concat(new String[] {"sync", spec.toString(), "--dry-run"}, checkouts));
     Main.run(quiet, quiet, concat(new String[] {"import"}, checkouts));
     System.exit(0);
+  }
+
+  /** A file of these lines, each ending in a newline, and its directories. */
+  private static void write(Path file, String... lines) throws IOException {
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, String.join("\n", lines) + "\n");
   }
 
   private static String[] concat(String[] a, String[] b) {

@@ -52,6 +52,7 @@ final class Chain {
   private final Map<String, String> modelDatacenters = new HashMap<>();
   private final Map<String, Optional<Workload>> workloads = new HashMap<>();
   private final Map<String, Optional<ServiceFact>> services = new HashMap<>();
+  private final Map<String, List<String>> hostsByDatacenter;
 
   /** A backend whose target, after {@code via} (null when no CNAME), is {@code name}: no host with hiera. */
   record Unresolved(Backend backend, CnameRecord via, String name) {}
@@ -92,6 +93,12 @@ final class Chain {
     reachedBy.keySet().forEach(host -> datacenterOf(host).ifPresent(dc -> inDatacenters.put(host, dc)));
     hostsInDatacenters = java.util.Collections.unmodifiableMap(inDatacenters);
     datacenters = java.util.Collections.unmodifiableSet(new TreeSet<>(inDatacenters.values()));
+    // The same hosts by datacenter, in host order: grouped once, as a pass over every host for
+    // each datacenter grew as datacenters × hosts.
+    Map<String, List<String>> byDc = new HashMap<>();
+    inDatacenters.forEach((host, dc) -> byDc.computeIfAbsent(dc, k -> new ArrayList<>()).add(host));
+    byDc.replaceAll((dc, hosts) -> List.copyOf(hosts));
+    hostsByDatacenter = byDc;
   }
 
   /**
@@ -186,20 +193,8 @@ final class Chain {
    * with the switch off is SWITCH's, not a replica fewer).
    */
   List<String> hostsOf(String dc) {
-    if (hostsByDatacenter == null) {
-      // Grouped once: asked per datacenter, a pass over every host each time grew as dcs × hosts.
-      Map<String, List<String>> byDc = new HashMap<>();
-      facts.hiera().values().stream()
-          .filter(h -> reachedBy.containsKey(h.host()) || switchedOn(h.host()))
-          .map(HostHiera::host)
-          .sorted()
-          .forEach(host -> datacenterOf(host).ifPresent(d -> byDc.computeIfAbsent(d, k -> new ArrayList<>()).add(host)));
-      hostsByDatacenter = byDc;
-    }
-    return List.copyOf(hostsByDatacenter.getOrDefault(dc, List.of()));
+    return hostsByDatacenter.getOrDefault(dc, List.of());
   }
-
-  private Map<String, List<String>> hostsByDatacenter;
 
   /** The datacenters the trees or the model know: those a backend or CNAME name can be judged against. */
   Set<String> knownDatacenters() {
