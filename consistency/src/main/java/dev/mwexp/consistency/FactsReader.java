@@ -134,7 +134,8 @@ final class FactsReader {
       }
     });
     Facts.RealLayout real = repos.isEmpty() ? Facts.RealLayout.none()
-        : readReal(tree, trees, keys, hiera, vmDatacenters, k8s, unreadable, unread, names(backends, cnames));
+        : readReal(tree, trees, keys, hiera, vmDatacenters, k8s, unreadable, unread, names(backends, cnames),
+            modelHosts(model));
     Map<Class<?>, Object> sourced = readSources(tree, trees, model, unreadable, unread);
     return new Facts(backends, duplicates, cnames, hiera, vmDatacenters, k8s.workloads(), k8s.services(), k8s.alerts(),
         unreadable, unread, real, sourced);
@@ -181,6 +182,13 @@ final class FactsReader {
     return names;
   }
 
+  /** The short names of the spec's hosts. */
+  private static Set<String> modelHosts(Optional<dev.mwexp.model.Setup> model) {
+    Set<String> hosts = new java.util.HashSet<>();
+    model.ifPresent(m -> m.allHosts().forEach(h -> hosts.add(h.indexOf('.') < 0 ? h : h.substring(0, h.indexOf('.')))));
+    return hosts;
+  }
+
   /** The first of {@code names}, in order, starting with {@code prefix} and of at least {@code labels} labels. */
   private static Optional<String> firstWithPrefix(java.util.NavigableSet<String> names, String prefix, int labels) {
     for (String n : names.tailSet(prefix, true)) {
@@ -196,7 +204,7 @@ final class FactsReader {
 
   private static Facts.RealLayout readReal(SafeTree tree, ArtifactTrees trees, HieraKeys keys, Map<String, HostHiera> hiera,
       Map<String, String> vmDatacenters, KubernetesReader k8s, List<Violation> unreadable, Set<String> unread,
-      Set<String> mentioned) {
+      Set<String> mentioned, Set<String> modelHosts) {
     Map<Repository, Path> repos = trees.repositories();
     // Sorted, so a host's names are found by prefix in a step, not a pass over every name.
     java.util.NavigableSet<String> sortedMentioned = new TreeSet<>(mentioned);
@@ -231,24 +239,30 @@ final class FactsReader {
       } catch (TreeException e) {
         unreadable.add(unreadable(e));
       }
-      // Hosts whose own file turns the service on but that site.pp does not name (yet): named as
-      // the routing table or a zone names them, so that the missing stanza is reported.
-      Map<String, SitePp.Stanza> hosts = new TreeMap<>(byHost);
+      // The hosts that can be mw-experimental's, the only ones looked up (today's site.pp names
+      // some 700 others, each a dozen hiera levels): a node of the workers' role, a host the spec
+      // has, or a name the routing table or a zone mentions. Another role's host does not include
+      // the profile, so its switch is inert and not read. A mentioned host site.pp does not name
+      // (yet) whose own file sets the switch is added as it is mentioned, so that the missing
+      // stanza is reported.
+      String role = trees.role().replace("/", "::");
+      Map<String, SitePp.Stanza> hosts = new TreeMap<>();
       Set<String> named = new java.util.HashSet<>();
-      hosts.values().forEach(st -> named.add(st.host()));
+      byHost.forEach((fqdn, st) -> {
+        named.add(st.host());
+        if (st.role().equals(role) || modelHosts.contains(st.host()) || sortedMentioned.contains(fqdn)) {
+          hosts.put(fqdn, st);
+        }
+      });
       Path hostDir = puppet.resolve("hieradata/hosts");
       try {
-        if (tree.isDirectory(hostDir)) {
-          for (Path file : tree.list(hostDir)) {
-            String shortName = file.getFileName().toString().replaceFirst("\\.yaml$", "");
-            boolean known = named.contains(shortName);
-            if (known || !file.getFileName().toString().endsWith(".yaml")
-                || !dev.mwexp.format.yaml.YamlEditor.hasTopKey(tree.read(file), keys.mwExperimental())) {
-              continue;
-            }
-            firstWithPrefix(sortedMentioned, shortName + ".", 3)
-                .ifPresent(fqdn -> hosts.put(fqdn, new SitePp.Stanza(0, 0, shortName, fqdn.split("\\.")[1],
-                    trees.role().replace("/", "::"))));
+        for (String fqdn : sortedMentioned) {
+          String[] labels = fqdn.split("\\.");
+          Path file = hostDir.resolve(labels[0] + ".yaml");
+          if (labels.length >= 3 && !named.contains(labels[0]) && !hosts.containsKey(fqdn) && tree.exists(file)
+              && firstWithPrefix(sortedMentioned, labels[0] + ".", 3).orElse("").equals(fqdn)
+              && dev.mwexp.format.yaml.YamlEditor.hasTopKey(tree.read(file), keys.mwExperimental())) {
+            hosts.put(fqdn, new SitePp.Stanza(0, 0, labels[0], labels[1], role));
           }
         }
       } catch (TreeException e) {

@@ -144,6 +144,11 @@ public final class YamlEditor {
    * file that is not YAML has none (it is not known to be anyone's, so it is left alone).
    */
   public static boolean hasTopKey(String source, String key) {
+    // A key is spelt without its own characters only through a double-quoted escape: a file with
+    // neither is answered without a parse (sync and check ask this of every host file).
+    if (!source.contains(key) && source.indexOf('\\') < 0) {
+      return false;
+    }
     try {
       return get(source, List.of(key)).isPresent();
     } catch (MergeConflict e) {

@@ -35,6 +35,20 @@ class YamlEditorTest {
     assertThat(YamlEditor.apply(file, set("replicas", 2))).isEqualTo(file);
   }
 
+  /** hasTopKey answers most host files without a parse; an escaped key must still be found. */
+  @Test
+  void aTopKeyIsFoundHoweverItIsSpeltAndOnlyAtTheTop() {
+    String key = "profile::mw_experimental";
+
+    assertThat(YamlEditor.hasTopKey("a: 1\nprofile::mw_experimental: true\n", key)).isTrue();
+    assertThat(YamlEditor.hasTopKey("'profile::mw_experimental': true\n", key)).isTrue();
+    assertThat(YamlEditor.hasTopKey("\"profile::mw\\x5fexperimental\": true\n", key)).isTrue();
+    assertThat(YamlEditor.hasTopKey("? \"profile::mw_\\\n  experimental\"\n: true\n", key)).isTrue();
+    assertThat(YamlEditor.hasTopKey("other:\n  profile::mw_experimental: true\n", key)).isFalse();
+    assertThat(YamlEditor.hasTopKey("# profile::mw_experimental: true\nprofile::mw_experimentals: 1\n", key)).isFalse();
+    assertThat(YamlEditor.hasTopKey("profile::other: \"a\\tb\"\n", key)).isFalse();
+  }
+
   @Test
   void aDifferentValueReplacesOnlyItsEntry() throws Exception {
     String file = "# hosts\nprofile::mw_experimental: no\nother: 1\n";
