@@ -24,12 +24,14 @@ public final class RoutingConsistency {
   }
 
   public static Report check(ArtifactTrees trees, HieraKeys keys) {
+    AdmissionLink.warmUp();
     return new Checker(FactsReader.read(trees, keys, Optional.empty()), keys, Optional.empty(), trees.service()).run();
   }
 
   /** Checks the trees against each other and against what the model says they should route. */
   public static Report check(ArtifactTrees trees, Setup model) {
     HieraKeys keys = HieraKeys.of(model);
+    AdmissionLink.warmUp();
     return new Checker(FactsReader.read(trees, keys, Optional.of(model)), keys, Optional.of(model), model.service().name()).run();
   }
 }

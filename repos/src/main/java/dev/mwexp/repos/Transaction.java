@@ -30,7 +30,10 @@ import java.util.UUID;
  */
 final class Transaction {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Made on first use: every command asks recover, and almost never is there a journal to read. */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
 
   /** One file of the transaction. */
   private record Entry(Path root, String path, String name, boolean delete, String text, Path temp, Path backup,
@@ -241,7 +244,7 @@ final class Transaction {
   // ---- the journal ----
 
   private void writeJournal(String state) throws IOException {
-    ObjectNode j = JSON.createObjectNode();
+    ObjectNode j = Json.MAPPER.createObjectNode();
     j.put("id", id);
     j.put("state", state);
     ArrayNode list = j.putArray("entries");
@@ -259,7 +262,7 @@ final class Transaction {
     if (state.equals("PREPARING")) {
       // A pointer in each other checkout, so that a command on it alone still finds the journal.
       for (Path root : roots.subList(1, roots.size())) {
-        ObjectNode p = JSON.createObjectNode();
+        ObjectNode p = Json.MAPPER.createObjectNode();
         p.put("journal", journal().toString());
         writeAtomically(CheckoutLocks.own(root, "sync.journal"), p.toString());
       }
@@ -267,7 +270,7 @@ final class Transaction {
   }
 
   private static void setState(Path journal, String state) throws IOException {
-    ObjectNode j = (ObjectNode) JSON.readTree(Files.readString(journal));
+    ObjectNode j = (ObjectNode) Json.MAPPER.readTree(Files.readString(journal));
     j.put("state", state);
     writeAtomically(journal, j.toString());
   }
@@ -327,7 +330,7 @@ final class Transaction {
         continue;
       }
       try {
-        JsonNode j = JSON.readTree(Files.readString(own));
+        JsonNode j = Json.MAPPER.readTree(Files.readString(own));
         Path journal = j.has("journal") ? Path.of(j.get("journal").asText()) : own;
         if (!seen.add(journal)) {
           continue;
@@ -337,7 +340,7 @@ final class Transaction {
           done.add(own + ": the journal it points to is gone (its checkout moved?); the pointer was removed");
           continue;
         }
-        done.add(recoverOne(journal, JSON.readTree(Files.readString(journal))));
+        done.add(recoverOne(journal, Json.MAPPER.readTree(Files.readString(journal))));
       } catch (IOException e) {
         done.add(own + ": cannot recover the interrupted sync: " + IoReason.of(e) + "; fix it and run again");
       }

@@ -49,18 +49,22 @@ public final class PuppetManifest {
     this.tokens = tokens;
   }
 
+  private static final dev.mwexp.format.LastParsed<PuppetManifest> LAST = new dev.mwexp.format.LastParsed<>();
+
   public static PuppetManifest read(String text) throws MergeConflict {
-    PuppetManifest m = new PuppetManifest(PuppetLexer.tokens(text));
-    m.scan();
-    return m;
+    return LAST.get(text, t -> {
+      PuppetManifest m = new PuppetManifest(PuppetLexer.tokens(t));
+      m.scan();
+      return m;
+    });
   }
 
   public List<Node> nodes() {
-    return nodes;
+    return java.util.Collections.unmodifiableList(nodes);
   }
 
   public List<Resource> resources() {
-    return resources;
+    return java.util.Collections.unmodifiableList(resources);
   }
 
   /**
@@ -68,7 +72,7 @@ public final class PuppetManifest {
    * {@code lookup(…)}; parameters without a literal default are absent.
    */
   public Map<String, Value> parameterDefaults() {
-    return parameterDefaults;
+    return java.util.Collections.unmodifiableMap(parameterDefaults);
   }
 
   public Optional<Value> parameterDefault(String name) {
@@ -250,7 +254,7 @@ public final class PuppetManifest {
           k++;
         }
       }
-      resources.add(new Resource(type, new Value(title), attributes, title.line()));
+      resources.add(new Resource(type, new Value(title), java.util.Collections.unmodifiableMap(attributes), title.line()));
       k++;
     }
     return close + 1;

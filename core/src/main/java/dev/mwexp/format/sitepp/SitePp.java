@@ -31,7 +31,7 @@ public final class SitePp {
    * How strongly Puppet picks {@code m} for {@code fqdn}: 3 an exact name (the certname or one of
    * its shorter dotted prefixes), 2 a regex, 1 {@code default}, 0 not at all.
    */
-  static int strength(Matcher m, String fqdn) {
+  static int strength(Matcher m, String fqdn, Map<String, Optional<java.util.regex.Pattern>> compiled) {
     if (!m.regex() && m.text().equals("default")) {
       return 1;
     }
@@ -46,10 +46,15 @@ public final class SitePp {
         }
       }
     }
+    // Each regex compiled once per apply, not once per host asked of it.
+    return compiled.computeIfAbsent(m.text(), SitePp::compile).map(p -> p.matcher(fqdn).find() ? 2 : 0).orElse(0);
+  }
+
+  private static Optional<java.util.regex.Pattern> compile(String regex) {
     try {
-      return java.util.regex.Pattern.compile(m.text()).matcher(fqdn).find() ? 2 : 0;
+      return Optional.of(java.util.regex.Pattern.compile(regex));
     } catch (java.util.regex.PatternSyntaxException e) {
-      return 0; // a Ruby-only construct: not a regex mwexp can evaluate, so not one of its hosts' nodes
+      return Optional.empty(); // a Ruby-only construct: not a regex mwexp can evaluate, so not one of its hosts' nodes
     }
   }
 
@@ -87,13 +92,17 @@ public final class SitePp {
     return out;
   }
 
+  // Compiled once: today's site.pp has some 700 nodes, each asked.
+  private static final java.util.regex.Pattern ESCAPED_DOT = java.util.regex.Pattern.compile("\\\\\\.");
+  private static final java.util.regex.Pattern LABEL = java.util.regex.Pattern.compile("[a-z0-9-]+");
+
   /** {@code ^host\.dc\.} (anything after) as {host, dc}. */
   private static Optional<String[]> singleHostRegex(String regex) {
     if (!regex.startsWith("^")) {
       return Optional.empty();
     }
-    String[] parts = regex.substring(1).split("\\\\\\.", -1);
-    if (parts.length < 3 || !parts[0].matches("[a-z0-9-]+") || !parts[1].matches("[a-z0-9-]+")) {
+    String[] parts = ESCAPED_DOT.split(regex.substring(1), -1);
+    if (parts.length < 3 || !LABEL.matcher(parts[0]).matches() || !LABEL.matcher(parts[1]).matches()) {
       return Optional.empty();
     }
     return Optional.of(new String[] {parts[0], parts[1]});
@@ -112,14 +121,16 @@ public final class SitePp {
     List<Stanza> own = stanzas(nodes, true);
     List<int[]> removals = new ArrayList<>();
     TreeMap<Integer, List<String>> inserts = new TreeMap<>();
+    Map<String, Optional<java.util.regex.Pattern>> compiled = new java.util.HashMap<>();
     for (Map.Entry<String, String> want : merge.hosts().entrySet()) {
       Node chosen = null;
       int best = 1;
       String fqdn = nodes.isEmpty() ? "" : want.getKey() + "." + want.getValue() + ".wmnet";
       for (Node n : nodes) {
         for (Matcher m : n.matchers()) {
-          if (strength(m, fqdn) > best) {
-            best = strength(m, fqdn);
+          int strength = strength(m, fqdn, compiled);
+          if (strength > best) {
+            best = strength;
             chosen = n;
           }
         }

@@ -115,7 +115,13 @@ public final class ZoneTemplate {
   private static final List<String> BLOCK_OPEN =
       List.of("for", "if", "macro", "call", "filter", "block", "with", "raw", "autoescape");
 
+  private static final dev.mwexp.format.LastParsed<ZoneTemplate> LAST = new dev.mwexp.format.LastParsed<>();
+
   public static ZoneTemplate read(String text) {
+    return LAST.get(text, ZoneTemplate::parse);
+  }
+
+  private static ZoneTemplate parse(String text) {
     List<String> lines = new ArrayList<>();
     int crlf = 0;
     int from = 0;
