@@ -80,6 +80,7 @@ final class SpecBinder {
               .thenComparingInt(p -> p.position().map(SourcePosition::column).orElse(0)));
       throw new SpecException(all);
     }
+    Validator.accepted(setup);
     return setup;
   }
 

@@ -1,5 +1,7 @@
 package dev.mwexp.validation;
 
+import java.lang.ref.WeakReference;
+
 import dev.mwexp.model.Setup;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +13,26 @@ import java.util.List;
 public final class Validator {
 
   private Validator() {}
+
+  /**
+   * The last value the spec loader accepted. The CLI and the library compile what they load, and
+   * compiling validated it a second time: a seventh of compiling a 10-host spec. Identity, not
+   * equality, and only the generated immutable class: that value cannot have changed since.
+   * Weakly held, so it never keeps a model alive.
+   */
+  private static volatile WeakReference<Setup> lastAccepted = new WeakReference<>(null);
+
+  /** Records that the spec loader validated {@code setup} and found nothing. */
+  public static void accepted(Setup setup) {
+    if (setup instanceof dev.mwexp.model.ImmutableSetup) {
+      lastAccepted = new WeakReference<>(setup);
+    }
+  }
+
+  /** As {@link #validate}, but nothing for the very value the spec loader last accepted. */
+  public static List<Problem> validateUnlessAccepted(Setup setup) {
+    return lastAccepted.get() == setup ? List.of() : validate(setup);
+  }
 
   /** All problems of the setup; empty when it is valid. */
   public static List<Problem> validate(Setup setup) {

@@ -25,6 +25,25 @@ class ExportersTest {
     assertThat(Exporters.compile(Spec.defaultSetup(), List.of()).files()).isEmpty();
   }
 
+  /**
+   * A loaded spec is not validated again when compiled; a value derived from it is a new value,
+   * and is. (ImmutableSetup.copyOf of an ImmutableSetup is the same object, so the invalid value
+   * below must be made with a with-method.)
+   */
+  @Test
+  void onlyTheLoadedValueItselfSkipsTheSecondValidation() throws Exception {
+    Setup loaded = Spec.parse(Spec.defaultSpecText(), "spec.yaml");
+    assertThat(dev.mwexp.validation.Validator.validateUnlessAccepted(loaded)).isEmpty();
+    Setup derived = ImmutableSetup.copyOf(loaded)
+        .withService(ImmutableService.copyOf(loaded.service()).withPort(30080));
+    assertThat(derived).isNotSameAs(loaded);
+    assertThatThrownBy(() -> Exporters.compile(derived, Exporters.DEFAULT_FORMATS))
+        .isInstanceOf(InvalidSetupException.class);
+    Setup equalButBuilt = ImmutableSetup.builder().from(loaded).build();
+    assertThat(equalButBuilt).isEqualTo(loaded).isNotSameAs(loaded);
+    assertThat(dev.mwexp.validation.Validator.validateUnlessAccepted(equalButBuilt)).isEmpty();
+  }
+
   /** With only core on the class path, the message names the artifact that brings the format. */
   @Test
   void aMissingFormatNamesItsModule() {
