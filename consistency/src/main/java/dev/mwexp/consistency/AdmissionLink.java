@@ -23,10 +23,16 @@ import java.util.Map;
     needs = "hiera", reads = AdmissionSource.class)
 final class AdmissionLink implements LinkCheck {
 
-  /** {@code object}, the admitted object, as Kubernetes declares it to a policy's expressions. */
-  private static final Cel CEL = CelFactory.standardCelBuilder()
-      .setStandardMacros(dev.cel.parser.CelStandardMacro.STANDARD_MACROS)
-      .addVar("object", SimpleType.DYN).build();
+  /**
+   * {@code object}, the admitted object, as Kubernetes declares it to a policy's expressions. In a
+   * holder, made on first use: every command that lists the links (import, hosts) loads this
+   * class, and only check evaluates CEL.
+   */
+  private static final class Engine {
+    static final Cel CEL = CelFactory.standardCelBuilder()
+        .setStandardMacros(dev.cel.parser.CelStandardMacro.STANDARD_MACROS)
+        .addVar("object", SimpleType.DYN).build();
+  }
 
   private static final String DISALLOW_HOST_PATH = "pod-security.wmf.org/disallow-host-path";
 
@@ -42,7 +48,7 @@ final class AdmissionLink implements LinkCheck {
     if (WARMING.compareAndSet(false, true)) {
       Thread t = new Thread(() -> {
         try {
-          CEL.createProgram(CEL.compile("object.spec.volumes.all(v, !has(v.hostPath) || v.hostPath.path in ['/srv'])")
+          Engine.CEL.createProgram(Engine.CEL.compile("object.spec.volumes.all(v, !has(v.hostPath) || v.hostPath.path in ['/srv'])")
               .getAst()).eval(Map.of("object", pod(Map.of("srv", "/srv"))));
         } catch (CelValidationException | CelEvaluationException | RuntimeException e) {
           // Only a head start: the check itself compiles and reports.
@@ -83,7 +89,7 @@ final class AdmissionLink implements LinkCheck {
 
     static Compiled of(String expression) {
       try {
-        return new Compiled(CEL.createProgram(CEL.compile(expression).getAst()), null);
+        return new Compiled(Engine.CEL.createProgram(Engine.CEL.compile(expression).getAst()), null);
       } catch (CelValidationException | CelEvaluationException e) {
         return new Compiled(null, firstLine(e));
       }

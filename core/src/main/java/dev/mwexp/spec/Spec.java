@@ -85,10 +85,19 @@ public final class Spec {
 
   /** The built-in default: the real Wikimedia setup, as in {@code examples/mw-experimental.yaml}. */
   public static Setup defaultSetup() {
-    try {
-      return parse(defaultSpecText(), DEFAULT_ORIGIN);
-    } catch (SpecException e) {
-      throw new IllegalStateException("the built-in spec is invalid:\n" + e.getMessage(), e);
+    return BuiltIn.SETUP;
+  }
+
+  /** Read once: an immutable value of a constant text, which import and check each asked for again. */
+  private static final class BuiltIn {
+    static final Setup SETUP = read();
+
+    private static Setup read() {
+      try {
+        return parse(defaultSpecText(), DEFAULT_ORIGIN);
+      } catch (SpecException e) {
+        throw new IllegalStateException("the built-in spec is invalid:\n" + e.getMessage(), e);
+      }
     }
   }
 
