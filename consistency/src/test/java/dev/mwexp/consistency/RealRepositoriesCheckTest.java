@@ -127,6 +127,14 @@ class RealRepositoriesCheckTest {
     clean.put("a quoted 'directory' in the profile class", r -> edit(r.get("puppet").resolve(
         "modules/profile/manifests/kubernetes/mediawiki_experimental.pp"), "            ensure => directory,\n            owner  => $owner,",
         "            ensure => 'directory',\n            owner  => $owner,"));
+    // Another role does not include the profile, so its switch does nothing: such a host is not
+    // one of mw-experimental's, and is not even looked up (today's site.pp names ~680 of them).
+    clean.put("a host of another role whose own file sets the switch", r -> {
+      edit(r.get("puppet").resolve("manifests/site.pp"), "node default {",
+          "node /^an-worker1001\\.eqiad\\./ {\n    role(analytics_cluster::hadoop::worker)\n}\n\nnode default {");
+      Files.writeString(r.get("puppet").resolve("hieradata/hosts/an-worker1001.yaml"),
+          "profile::kubernetes::node::mw_experimental: true\nprofile::kubernetes::node::kubelet_node_labels: []\n");
+    });
     clean.put("a LuaJIT int64 port", r -> edit(r.get("puppet").resolve(lua.substring(7)),
         "\"mw-experimental.eqiad.wmnet\",      port = 4456", "\"mw-experimental.eqiad.wmnet\",      port = 4456LL"));
     int n = 0;
