@@ -5,9 +5,10 @@ import java.lang.ref.SoftReference;
 /**
  * A reader's last text and what it made of it. {@code check} reads site.pp and the zone for its
  * facts, then sync's plan edits the same files, each through its own path: with this, today's
- * 2,700-line site.pp is lexed once a run, not twice. Keyed by the text's content, so a changed
- * file is read again; held softly, so a long-lived embedding process keeps nothing it needs the
- * memory for. What is kept must be immutable.
+ * 2,700-line site.pp is lexed once a run, not twice. Keyed by the very String, which one workspace
+ * hands to both (it reads each file once): another run, even of the same bytes, reads again, so a
+ * process that checks many times, or a benchmark's loop, pays for every run. Held softly, so a
+ * long-lived embedding process keeps nothing it needs the memory for. What is kept must be immutable.
  */
 public final class LastParsed<T> {
 
@@ -21,11 +22,10 @@ public final class LastParsed<T> {
 
   private volatile SoftReference<Entry<T>> last = new SoftReference<>(null);
 
-  /** What {@code reader} makes of {@code text}, read again only when the text differs from the last. */
+  /** What {@code reader} makes of {@code text}, read again unless it is the very text read last. */
   public <E extends Exception> T get(String text, Reader<T, E> reader) throws E {
     Entry<T> e = last.get();
-    // Usually the very same String (a workspace reads each file once); equals when not.
-    if (e != null && (e.text() == text || e.text().equals(text))) {
+    if (e != null && e.text() == text) {
       return e.parsed();
     }
     T parsed = reader.read(text);
