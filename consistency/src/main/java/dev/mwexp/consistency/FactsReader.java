@@ -256,11 +256,13 @@ final class FactsReader {
       });
       Path hostDir = puppet.resolve("hieradata/hosts");
       try {
+        // In sorted order, a short name's first name of three labels or more is the one it is
+        // mentioned as (firstWithPrefix's answer).
+        Set<String> seen = new java.util.HashSet<>();
         for (String fqdn : sortedMentioned) {
           String[] labels = fqdn.split("\\.");
           Path file = hostDir.resolve(labels[0] + ".yaml");
-          if (labels.length >= 3 && !named.contains(labels[0]) && !hosts.containsKey(fqdn) && tree.exists(file)
-              && firstWithPrefix(sortedMentioned, labels[0] + ".", 3).orElse("").equals(fqdn)
+          if (labels.length >= 3 && seen.add(labels[0]) && !named.contains(labels[0]) && tree.exists(file)
               && dev.mwexp.format.yaml.YamlEditor.hasTopKey(tree.read(file), keys.mwExperimental())) {
             hosts.put(fqdn, new SitePp.Stanza(0, 0, labels[0], labels[1], role));
           }
