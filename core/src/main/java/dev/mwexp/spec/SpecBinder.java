@@ -24,7 +24,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -92,7 +91,7 @@ final class SpecBinder {
     options.setNestingDepthLimit(MAX_DEPTH);
     options.setAllowRecursiveKeys(false);
     options.setCodePointLimit((int) Spec.MAX_BYTES);
-    Composer documents = YamlNodes.composer(text, options);
+    YamlNodes.Documents documents = YamlNodes.composer(text, options);
     try {
       if (!documents.checkNode()) {
         throw fatal(Kind.MISSING, 1, 1, "the spec is empty", "a YAML mapping, at least 'datacenters:'");

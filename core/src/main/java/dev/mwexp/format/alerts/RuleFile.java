@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -110,7 +109,7 @@ public final class RuleFile {
       LoaderOptions options = new LoaderOptions();
       options.setMaxAliasesForCollections(MAX_ALIASES);
       options.setAllowRecursiveKeys(false);
-      Composer composer = YamlNodes.composer(text, options);
+      YamlNodes.Documents composer = YamlNodes.composer(text, options);
       while (composer.checkNode()) {
         for (Node group : items(composer.getNode(), "groups")) {
           String groupName = scalar(group, "name").map(ScalarNode::getValue).orElse("");

@@ -14,7 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -99,7 +98,7 @@ public final class YamlDocument {
     LoaderOptions options = new LoaderOptions();
     options.setMaxAliasesForCollections(MAX_ALIASES);
     options.setAllowRecursiveKeys(false);
-    Composer composer = YamlNodes.composer(text, options);
+    YamlNodes.Documents composer = YamlNodes.composer(text, options);
     List<YamlDocument> documents = new ArrayList<>();
     while (composer.checkNode()) {
       Map<String, Integer> lines = new HashMap<>();

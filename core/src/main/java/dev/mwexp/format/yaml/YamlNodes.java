@@ -2,6 +2,7 @@ package dev.mwexp.format.yaml;
 
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
+import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
@@ -23,9 +24,73 @@ public final class YamlNodes {
 
   private YamlNodes() {}
 
-  /** The composer of {@code text}'s documents: {@code checkNode}/{@code getNode} for each, {@code getSingleNode} for one. */
-  public static Composer composer(String text, LoaderOptions options) {
-    return new Composer(new ParserImpl(new StreamReader(text), options), RESOLVER, options);
+  /**
+   * The documents of {@code text}: {@code checkNode}/{@code getNode} for each, {@code getSingleNode}
+   * for one. Text in the plain block style is composed by {@link BlockComposer}, into the very
+   * nodes SnakeYAML would make; anything else by SnakeYAML, with its errors and limits.
+   */
+  public static Documents composer(String text, LoaderOptions options) {
+    if (!options.isProcessComments() && text.length() <= options.getCodePointLimit()) {
+      Node root = BlockComposer.compose(text, RESOLVER, options.getNestingDepthLimit() - 2);
+      if (root != null) {
+        return new One(root);
+      }
+    }
+    Composer composer = new Composer(new ParserImpl(new StreamReader(text), options), RESOLVER, options);
+    return new Documents() {
+      @Override
+      public boolean checkNode() {
+        return composer.checkNode();
+      }
+
+      @Override
+      public Node getNode() {
+        return composer.getNode();
+      }
+
+      @Override
+      public Node getSingleNode() {
+        return composer.getSingleNode();
+      }
+    };
+  }
+
+  /** A YAML stream's documents, as SnakeYAML's {@link Composer} hands them out. */
+  public interface Documents {
+    /** Whether another document follows. */
+    boolean checkNode();
+
+    /** The next document's root, or null after the last. */
+    Node getNode();
+
+    /** The one document's root, or null for none; more than one is an error. */
+    Node getSingleNode();
+  }
+
+  /** The one document {@link BlockComposer} composed. */
+  private static final class One implements Documents {
+    private Node root;
+
+    One(Node root) {
+      this.root = root;
+    }
+
+    @Override
+    public boolean checkNode() {
+      return root != null;
+    }
+
+    @Override
+    public Node getNode() {
+      Node r = root;
+      root = null;
+      return r;
+    }
+
+    @Override
+    public Node getSingleNode() {
+      return getNode();
+    }
   }
 
   /**
