@@ -55,32 +55,40 @@ final class SpecBinder {
       Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL, Tag.TIMESTAMP);
 
   private final String origin;
+  /** Whether paths' positions are noted, for {@link #locate}: only once a problem is known. */
+  private final boolean locating;
   private final List<Problem> problems = new ArrayList<>();
   private final Map<String, SourcePosition> positions = new HashMap<>();
   private int nodes;
 
-  private SpecBinder(String origin) {
+  private SpecBinder(String origin, boolean locating) {
     this.origin = origin;
+    this.locating = locating;
   }
 
   static Setup bind(String text, String origin) throws SpecException {
-    SpecBinder binder = new SpecBinder(origin);
+    SpecBinder binder = new SpecBinder(origin, false);
     Node root = binder.compose(text);
     Setup setup = bindGuarded(binder, root);
+    List<Problem> validation = Validator.validate(setup);
+    if (binder.problems.isEmpty() && validation.isEmpty()) {
+      Validator.accepted(setup);
+      return setup;
+    }
+    // A spec with problems is bound again, noting where every path is, to place them: binding
+    // is deterministic, and a valid spec never pays for a path string per value.
+    binder = new SpecBinder(origin, true);
+    bindGuarded(binder, root);
     List<Problem> all = new ArrayList<>(binder.problems);
-    for (Problem p : Validator.validate(setup)) {
+    for (Problem p : validation) {
       if (!binder.alreadyReported(p)) {
         all.add(p.at(binder.locate(p.path())));
       }
     }
-    if (!all.isEmpty()) {
-      all.sort(
-          Comparator.comparingInt((Problem p) -> p.position().map(SourcePosition::line).orElse(0))
-              .thenComparingInt(p -> p.position().map(SourcePosition::column).orElse(0)));
-      throw new SpecException(all);
-    }
-    Validator.accepted(setup);
-    return setup;
+    all.sort(
+        Comparator.comparingInt((Problem p) -> p.position().map(SourcePosition::line).orElse(0))
+            .thenComparingInt(p -> p.position().map(SourcePosition::column).orElse(0)));
+    throw new SpecException(all);
   }
 
   // ---- YAML ----
@@ -350,7 +358,9 @@ final class SpecBinder {
       this.path = path;
       this.node = node;
       count(node);
-      positions.putIfAbsent(path, position(node));
+      if (locating) {
+        positions.putIfAbsent(path, position(node));
+      }
       for (NodeTuple tuple : node.getValue()) {
         Node key = tuple.getKeyNode();
         count(key);
@@ -383,7 +393,7 @@ final class SpecBinder {
     List<Map.Entry<String, NodeTuple>> entries() {
       known.addAll(byKey.keySet());
       // An entry whose key is data (a datacenter, an ini directive) is located by its key.
-      for (Map.Entry<String, NodeTuple> e : byKey.entrySet()) {
+      for (Map.Entry<String, NodeTuple> e : locating ? byKey.entrySet() : List.<Map.Entry<String, NodeTuple>>of()) {
         positions.put(path(e.getKey()), position(e.getValue().getKeyNode()));
       }
       return List.copyOf(byKey.entrySet());
@@ -397,7 +407,9 @@ final class SpecBinder {
       }
       Node value = tuple.getValueNode();
       count(value);
-      positions.put(path(key), position(value));
+      if (locating) {
+        positions.put(path(key), position(value));
+      }
       return Optional.of(value);
     }
 
@@ -457,7 +469,9 @@ final class SpecBinder {
         List<Node> items = seq.getValue();
         for (int i = 0; i < items.size(); i++) {
           count(items.get(i));
-          positions.put(path(key) + "[" + i + "]", position(items.get(i)));
+          if (locating) {
+            positions.put(path(key) + "[" + i + "]", position(items.get(i)));
+          }
         }
         return Optional.of(items);
       }

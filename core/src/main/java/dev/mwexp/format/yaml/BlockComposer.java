@@ -6,12 +6,10 @@ import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeId;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
-import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * The node graph of one YAML document written in the plain block style that spec files, hiera
@@ -36,7 +34,6 @@ final class BlockComposer {
 
   private final String text;
   private final int n;
-  private final Resolver resolver;
   private final int maxDepth;
   private int[] codePoints;
   private final int[] lineStart;
@@ -52,17 +49,16 @@ final class BlockComposer {
     }
   }
 
-  private BlockComposer(String text, int[] lineStart, int lines, Resolver resolver, int maxDepth) {
+  private BlockComposer(String text, int[] lineStart, int lines, int maxDepth) {
     this.text = text;
     this.n = text.length();
     this.lineStart = lineStart;
     this.lines = lines;
-    this.resolver = resolver;
-    this.maxDepth = maxDepth;
+        this.maxDepth = maxDepth;
   }
 
   /** The document's root, or null when the text is not in the subset (or holds no document). */
-  static Node compose(String text, Resolver resolver, int maxDepth) {
+  static Node compose(String text, int maxDepth) {
     int n = text.length();
     int[] starts = new int[64];
     int lines = 0;
@@ -79,7 +75,7 @@ final class BlockComposer {
       }
     }
     try {
-      return new BlockComposer(text, starts, lines, resolver, maxDepth).document();
+      return new BlockComposer(text, starts, lines, maxDepth).document();
     } catch (Decline e) {
       return null;
     }
@@ -129,7 +125,12 @@ final class BlockComposer {
 
   private Mark mark(int line, int at) {
     if (codePoints == null) {
-      codePoints = text.chars().toArray();
+      // The text has no surrogates (compose), so its chars are its code points.
+      int[] cps = new int[n];
+      for (int i = 0; i < n; i++) {
+        cps[i] = text.charAt(i);
+      }
+      codePoints = cps;
     }
     return new Mark(NAME, at, line, at - lineStart[line], codePoints, at);
   }
@@ -221,13 +222,13 @@ final class BlockComposer {
       tuples.add(new NodeTuple(key.node(), value.node()));
       int next = value.next;
       if (next >= lines) {
-        return finish(new MappingNode(resolver.resolve(NodeId.mapping, null, true), true, tuples, start, null,
+        return finish(new MappingNode(Tag.MAP, true, tuples, start, null,
             DumperOptions.FlowStyle.BLOCK), next);
       }
       int c = content(next);
       int nc = column(next, c);
       if (nc < col) {
-        return finish(new MappingNode(resolver.resolve(NodeId.mapping, null, true), true, tuples, start, null,
+        return finish(new MappingNode(Tag.MAP, true, tuples, start, null,
             DumperOptions.FlowStyle.BLOCK), next);
       }
       if (nc > col || isEntry(next, c)) {
@@ -271,7 +272,7 @@ final class BlockComposer {
       }
     }
     Mark empty = mark(line, from);
-    return new Parsed(new ScalarNode(resolver.resolve(NodeId.scalar, "", true), true, "", empty, empty,
+    return new Parsed(new ScalarNode(Tag.NULL, true, "", empty, empty,
         DumperOptions.ScalarStyle.PLAIN), next);
   }
 
@@ -293,7 +294,7 @@ final class BlockComposer {
       items.add(item.node());
       int next = item.next;
       if (next >= lines) {
-        return finish(new SequenceNode(resolver.resolve(NodeId.sequence, null, true), true, items, start, null,
+        return finish(new SequenceNode(Tag.SEQ, true, items, start, null,
             DumperOptions.FlowStyle.BLOCK), next);
       }
       int c = content(next);
@@ -303,7 +304,7 @@ final class BlockComposer {
       }
       if (nc < col || !isEntry(next, c)) {
         // A key at the sequence's column ends an indentless sequence; its mapping reads it.
-        return finish(new SequenceNode(resolver.resolve(NodeId.sequence, null, true), true, items, start, null,
+        return finish(new SequenceNode(Tag.SEQ, true, items, start, null,
             DumperOptions.FlowStyle.BLOCK), next);
       }
       l = next;
@@ -340,7 +341,7 @@ final class BlockComposer {
       }
     }
     Mark empty = mark(line, dash + 1);
-    return new Parsed(new ScalarNode(resolver.resolve(NodeId.scalar, "", true), true, "", empty, empty,
+    return new Parsed(new ScalarNode(Tag.NULL, true, "", empty, empty,
         DumperOptions.ScalarStyle.PLAIN), next);
   }
 
@@ -431,8 +432,8 @@ final class BlockComposer {
     Mark start = mark(line, at);
     Mark end = mark(line, i);
     Node node = mapping
-        ? new MappingNode(resolver.resolve(NodeId.mapping, null, true), true, tuples, start, end, DumperOptions.FlowStyle.FLOW)
-        : new SequenceNode(resolver.resolve(NodeId.sequence, null, true), true, items, start, end, DumperOptions.FlowStyle.FLOW);
+        ? new MappingNode(Tag.MAP, true, tuples, start, end, DumperOptions.FlowStyle.FLOW)
+        : new SequenceNode(Tag.SEQ, true, items, start, end, DumperOptions.FlowStyle.FLOW);
     return new Flow(node, i);
   }
 
@@ -561,7 +562,7 @@ final class BlockComposer {
 
   private Scalar plain(int line, int from, int to, int after) {
     String value = text.substring(from, to);
-    Tag tag = resolver.resolve(NodeId.scalar, value, true);
+    Tag tag = PlainTags.of(value);
     ScalarNode node = new ScalarNode(tag, true, value, mark(line, from), mark(line, to), DumperOptions.ScalarStyle.PLAIN);
     return new Scalar(node, tag, after, false);
   }
@@ -627,7 +628,7 @@ final class BlockComposer {
     }
     String v = value == null ? text.substring(run, i) : value.append(text, run, i).toString();
     int close = i + 1;
-    Tag tag = resolver.resolve(NodeId.scalar, v, false);
+    Tag tag = Tag.STR;   // quoted: never an implicit type
     ScalarNode node = new ScalarNode(tag, true, v, mark(line, at), mark(line, close),
         quote == '\'' ? DumperOptions.ScalarStyle.SINGLE_QUOTED : DumperOptions.ScalarStyle.DOUBLE_QUOTED);
     return new Scalar(node, tag, close, true);

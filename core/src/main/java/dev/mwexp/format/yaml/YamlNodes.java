@@ -31,7 +31,7 @@ public final class YamlNodes {
    */
   public static Documents composer(String text, LoaderOptions options) {
     if (!options.isProcessComments() && text.length() <= options.getCodePointLimit()) {
-      Node root = BlockComposer.compose(text, RESOLVER, options.getNestingDepthLimit() - 2);
+      Node root = BlockComposer.compose(text, options.getNestingDepthLimit() - 2);
       if (root != null) {
         return new One(root);
       }

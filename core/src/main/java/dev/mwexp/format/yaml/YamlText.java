@@ -2,9 +2,7 @@ package dev.mwexp.format.yaml;
 
 import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
 import java.util.List;
-import org.yaml.snakeyaml.nodes.NodeId;
 import org.yaml.snakeyaml.nodes.Tag;
-import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Deterministic YAML for every exporter. Documents are trees of {@code Map} (written in their
@@ -47,7 +45,6 @@ public final class YamlText {
   static final class Yaml11Safe extends StringQuotingChecker.Default {
     private static final long serialVersionUID = 1L;
     static final Yaml11Safe INSTANCE = new Yaml11Safe();
-    private static final Resolver RESOLVER = new Resolver();
 
     @Override
     public boolean needToQuoteName(String name) {
@@ -79,7 +76,7 @@ public final class YamlText {
           return false;
         }
       }
-      return RESOLVER.resolve(NodeId.scalar, value, true).equals(Tag.STR);
+      return PlainTags.of(value).equals(Tag.STR);
     }
   }
 }
