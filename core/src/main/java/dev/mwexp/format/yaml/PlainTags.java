@@ -27,7 +27,7 @@ final class PlainTags {
     if (!value.isEmpty()) {
       char c = value.charAt(0);
       if ("yYnNtTfFoO~".indexOf(c) >= 0) {
-        return WORDS.getOrDefault(value, Tag.STR);
+        return value.length() > 5 ? Tag.STR : WORDS.getOrDefault(value, Tag.STR);
       }
       if ("-+0123456789.<!&* ".indexOf(c) < 0 || !numeric(value)) {
         return Tag.STR;
