@@ -221,15 +221,10 @@ final class BlockComposer {
       Parsed value = value(l, colon + 1, col, depth + 1);
       tuples.add(new NodeTuple(key.node(), value.node()));
       int next = value.next;
-      if (next >= lines) {
-        return finish(new MappingNode(Tag.MAP, true, tuples, start, null,
-            DumperOptions.FlowStyle.BLOCK), next);
-      }
-      int c = content(next);
-      int nc = column(next, c);
-      if (nc < col) {
-        return finish(new MappingNode(Tag.MAP, true, tuples, start, null,
-            DumperOptions.FlowStyle.BLOCK), next);
+      int c = next < lines ? content(next) : n;
+      int nc = next < lines ? column(next, c) : -1;
+      if (nc < col) {   // the end, or a line less indented
+        return finish(new MappingNode(Tag.MAP, true, tuples, start, null, DumperOptions.FlowStyle.BLOCK), next);
       }
       if (nc > col || isEntry(next, c)) {
         throw Decline.INSTANCE;
@@ -293,19 +288,15 @@ final class BlockComposer {
       Parsed item = item(l, dash, col, depth + 1);
       items.add(item.node());
       int next = item.next;
-      if (next >= lines) {
-        return finish(new SequenceNode(Tag.SEQ, true, items, start, null,
-            DumperOptions.FlowStyle.BLOCK), next);
-      }
-      int c = content(next);
-      int nc = column(next, c);
+      int c = next < lines ? content(next) : n;
+      int nc = next < lines ? column(next, c) : -1;
       if (nc > col) {
         throw Decline.INSTANCE;
       }
+      // The end, a line less indented, or a key at the sequence's column, which ends an
+      // indentless sequence (its mapping reads the key).
       if (nc < col || !isEntry(next, c)) {
-        // A key at the sequence's column ends an indentless sequence; its mapping reads it.
-        return finish(new SequenceNode(Tag.SEQ, true, items, start, null,
-            DumperOptions.FlowStyle.BLOCK), next);
+        return finish(new SequenceNode(Tag.SEQ, true, items, start, null, DumperOptions.FlowStyle.BLOCK), next);
       }
       l = next;
     }
