@@ -100,12 +100,7 @@ final class BlockComposer {
 
   /** The first character of the line that is not a space. */
   private int content(int line) {
-    int i = lineStart[line];
-    int e = end(line);
-    while (i < e && text.charAt(i) == ' ') {
-      i++;
-    }
-    return i;
+    return skipSpaces(lineStart[line], end(line));
   }
 
   /** The first line from {@code line} on with content other than a comment, or {@link #lines}. */
@@ -184,10 +179,7 @@ final class BlockComposer {
   /** Nothing but spaces and a comment from {@code at} to the line's end. */
   private boolean restIsBlank(int line, int at, boolean commentNeedsSpace) {
     int e = end(line);
-    int i = at;
-    while (i < e && text.charAt(i) == ' ') {
-      i++;
-    }
+    int i = skipSpaces(at, e);
     return i == e || text.charAt(i) == '#' && (!commentNeedsSpace || i > at);
   }
 
@@ -240,10 +232,7 @@ final class BlockComposer {
       throw Decline.INSTANCE;
     }
     int e = end(line);
-    int i = from;
-    while (i < e && text.charAt(i) == ' ') {
-      i++;
-    }
+    int i = skipSpaces(from, e);
     if (i < e && text.charAt(i) != '#') {
       if (isFlowStart(text.charAt(i))) {
         return afterFlow(flow(line, i, e, depth), line, col);
@@ -254,7 +243,15 @@ final class BlockComposer {
       }
       return afterScalar(value, line, col);
     }
-    // Nothing on the line: the value is below, or empty.
+    return below(line, from, col, depth, true);
+  }
+
+  /**
+   * A value with nothing on its line: the block below it, more indented than {@code col} (or, for
+   * a mapping's value, an indentless sequence at {@code col}, as hiera writes lists), else the
+   * empty scalar SnakeYAML places right after the ':' or '-' ({@code emptyAt}).
+   */
+  private Parsed below(int line, int emptyAt, int col, int depth, boolean indentless) {
     int next = nextContent(line + 1);
     if (next < lines) {
       int c = content(next);
@@ -262,11 +259,11 @@ final class BlockComposer {
       if (nc > col) {
         return isEntry(next, c) ? sequence(next, nc, depth) : mapping(next, c, nc, depth);
       }
-      if (nc == col && isEntry(next, c)) {
-        return sequence(next, nc, depth);   // indentless, as hiera writes lists
+      if (indentless && nc == col && isEntry(next, c)) {
+        return sequence(next, nc, depth);
       }
     }
-    Mark empty = mark(line, from);
+    Mark empty = mark(line, emptyAt);
     return new Parsed(new ScalarNode(Tag.NULL, true, "", empty, empty,
         DumperOptions.ScalarStyle.PLAIN), next);
   }
@@ -305,10 +302,7 @@ final class BlockComposer {
   /** One sequence item, after the '-' at {@code dash}. */
   private Parsed item(int line, int dash, int col, int depth) {
     int e = end(line);
-    int i = dash + 1;
-    while (i < e && text.charAt(i) == ' ') {
-      i++;
-    }
+    int i = skipSpaces(dash + 1, e);
     if (i < e && text.charAt(i) != '#') {
       if (isEntry(line, i)) {
         throw Decline.INSTANCE;
@@ -323,17 +317,7 @@ final class BlockComposer {
       // A mapping that starts on the item's line ("- name: x"), its keys at this column.
       return mapping(line, i, column(line, i), depth);
     }
-    int next = nextContent(line + 1);
-    if (next < lines) {
-      int c = content(next);
-      int nc = column(next, c);
-      if (nc > col) {
-        return isEntry(next, c) ? sequence(next, nc, depth) : mapping(next, c, nc, depth);
-      }
-    }
-    Mark empty = mark(line, dash + 1);
-    return new Parsed(new ScalarNode(Tag.NULL, true, "", empty, empty,
-        DumperOptions.ScalarStyle.PLAIN), next);
+    return below(line, dash + 1, col, depth, false);
   }
 
   private Parsed finish(org.yaml.snakeyaml.nodes.CollectionNode<?> node, int next) {
