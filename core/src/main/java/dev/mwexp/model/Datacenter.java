@@ -15,6 +15,8 @@ public interface Datacenter {
 
   Cname cname();
 
+  /** The hosts by name, computed once per value. */
+  @Value.Lazy
   default List<String> sortedHosts() {
     return hosts().stream().sorted().toList();
   }
