@@ -24,7 +24,14 @@ final class DatacenterRules extends Rules {
           "no datacenters",
           "at least one datacenter with one host, such as eqiad");
     }
-    Map<String, String> hostOwner = new HashMap<>();
+    int hostCount = 0;
+    for (Datacenter dc : setup.datacenters()) {
+      hostCount += dc.hosts().size();
+    }
+    // By short name, which is what operations/puppet keys a host's hiera and node stanza by: two
+    // hosts of one short name would share them. Sized once: growing it step by step rehashed
+    // every host several times at 10,000 hosts.
+    Map<String, Owner> byShortName = new HashMap<>(hostCount * 4 / 3 + 1);
     Map<String, String> cnameOwner = new HashMap<>();
     Set<String> dcNames = new HashSet<>();
     for (Datacenter dc : setup.datacenters()) {
@@ -48,24 +55,33 @@ final class DatacenterRules extends Rules {
       boolean dcJudged = Syntax.isDnsLabel(dc.name()) && !family.isEmpty();
       for (int i = 0; i < dc.hosts().size(); i++) {
         String host = dc.hosts().get(i);
-        String path = dcPath + ".hosts[" + i + "]";
-        if (!check(path, host, Grammar.FQDN, FQDN)) {
+        // The path only when there is a problem to place: a fleet's hosts are mostly fine.
+        if (!Syntax.isFqdn(host)) {
+          check(dcPath + ".hosts[" + i + "]", host, Grammar.FQDN, FQDN);
           continue;
         }
-        String owner = hostOwner.putIfAbsent(host, dcPath);
-        if (owner != null) {
+        String shortName = host.substring(0, host.indexOf('.'));
+        Owner owner = byShortName.putIfAbsent(shortName, new Owner(dcPath, host));
+        if (owner != null && owner.host().equals(host)) {
           add(
               Kind.DUPLICATE,
-              path,
-              owner.equals(dcPath)
+              dcPath + ".hosts[" + i + "]",
+              owner.dcPath().equals(dcPath)
                   ? "host " + host + " is listed twice in " + dc.name()
-                  : "host " + host + " is also in " + owner.substring("datacenters.".length()),
+                  : "host " + host + " is also in " + owner.dcPath().substring("datacenters.".length()),
               "each host in exactly one datacenter, once");
+        } else if (owner != null) {
+          add(
+              Kind.DUPLICATE,
+              dcPath + ".hosts[" + i + "]",
+              "host " + host + " has the short name of " + owner.host() + ": operations/puppet keys a host's hiera by it"
+                  + " (hieradata/hosts/" + shortName + ".yaml), so the two would share one file and one node stanza",
+              "hosts with distinct short names, such as wikikube-worker-exp1001 and wikikube-worker-exp2001");
         }
         boolean judged = owner == null && dcJudged && host.endsWith(family);
         if (judged && !host.endsWith(dotWanted)) {
           String domain = host.substring(host.indexOf('.') + 1);
-          add(Kind.INVALID_VALUE, path, "host " + host + " is in " + domain + ", not in " + wanted
+          add(Kind.INVALID_VALUE, dcPath + ".hosts[" + i + "]", "host " + host + " is in " + domain + ", not in " + wanted
                   + ": routing to datacenter " + dc.name() + " would reach another datacenter",
               "a host of " + wanted + " here; list " + host + " under the datacenter of " + domain
                   + " (or set hostDomain to the rule your names follow)");
@@ -105,14 +121,18 @@ final class DatacenterRules extends Rules {
       }
     }
     for (Datacenter dc : setup.datacenters()) {
-      String owner = hostOwner.get(dc.cname().name());
-      if (owner != null && !owner.equals("datacenters." + dc.name())) {
+      String name = dc.cname().name();
+      Owner owner = name.indexOf('.') < 0 ? null : byShortName.get(name.substring(0, name.indexOf('.')));
+      if (owner != null && owner.host().equals(name) && !owner.dcPath().equals("datacenters." + dc.name())) {
         add(
             Kind.INVALID_VALUE,
             "datacenters." + dc.name() + ".cname.name",
-            "CNAME " + dc.cname().name() + " is a host of " + owner,
+            "CNAME " + name + " is a host of " + owner.dcPath(),
             "a name that is no host's");
       }
     }
   }
+
+  /** The first host of a short name, and where it is listed. */
+  private record Owner(String dcPath, String host) {}
 }

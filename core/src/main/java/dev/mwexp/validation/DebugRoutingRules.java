@@ -29,12 +29,9 @@ final class DebugRoutingRules extends Rules {
           "template '" + r.datacenterBackend() + "' has no {dc}, so datacenters share one backend",
           "a template with {dc}, such as k8s-{service}-{dc}");
     }
-    Map<String, Route> byName = new HashMap<>();
-    for (Route route : setup.routes()) {
-      String path =
-          route.kind() == Route.Kind.DATACENTER
-              ? "debugRouting.datacenterBackend"
-              : "datacenters." + route.datacenter() + ".hosts";
+    List<Route> routes = setup.routes();
+    Map<String, Route> byName = new HashMap<>(routes.size() * 4 / 3 + 1);
+    for (Route route : routes) {
       boolean fromBadParts =
           route.kind() == Route.Kind.HOST
               ? !Syntax.isFqdn(route.backend())
@@ -45,7 +42,7 @@ final class DebugRoutingRules extends Rules {
       if (!Syntax.isXwdBackend(route.backend())) {
         add(
             Kind.INVALID_VALUE,
-            path,
+            path(route),
             "backend name '" + route.backend() + "' cannot be selected through X-Wikimedia-Debug",
             "letters, digits, '.' and '-' (ATS matches backend=([%a%d%.-]+))");
         continue;
@@ -57,7 +54,7 @@ final class DebugRoutingRules extends Rules {
       if (other != null && !templateClash && !other.targetHost().equals(route.targetHost())) {
         add(
             Kind.DUPLICATE,
-            path,
+            path(route),
             "backend "
                 + route.backend()
                 + " would route to both "
@@ -105,5 +102,12 @@ final class DebugRoutingRules extends Rules {
         }
       }
     }
+  }
+
+  /** Where a route comes from in the spec; made only for a problem, not for every host. */
+  private static String path(Route route) {
+    return route.kind() == Route.Kind.DATACENTER
+        ? "debugRouting.datacenterBackend"
+        : "datacenters." + route.datacenter() + ".hosts";
   }
 }

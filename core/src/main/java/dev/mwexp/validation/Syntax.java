@@ -57,29 +57,37 @@ public final class Syntax {
     return true;
   }
 
+  /** Whether [from, to) of a name of label characters has a label's length and ends. */
+  private static boolean isLabelSpan(String s, int from, int to) {
+    return to - from >= 1 && to - from <= 63 && s.charAt(from) != '-' && s.charAt(to - 1) != '-';
+  }
+
   /** A lower-case fully-qualified host name: two or more DNS labels, at most 253 characters. */
   public static boolean isFqdn(String s) {
     if (s.length() > 253 || s.isEmpty()) {
       return false;
     }
+    // One pass over the characters, each label judged at its end (every host is checked twice on
+    // each compile: as a host and as its backend).
     int labels = 0;
     int start = 0;
-    int lastStart = 0;
-    for (int i = 0; i <= s.length(); i++) {
-      if (i == s.length() || s.charAt(i) == '.') {
-        if (!isDnsLabel(s, start, i)) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '.') {
+        if (!isLabelSpan(s, start, i)) {
           return false;
         }
         labels++;
-        lastStart = start;
         start = i + 1;
+      } else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) {
+        return false;
       }
     }
-    if (labels < 2) {
+    if (labels < 1 || !isLabelSpan(s, start, s.length())) {
       return false;
     }
-    // The top-level label of a real name is never all digits (that would be an IPv4 address).
-    for (int i = lastStart; i < s.length(); i++) {
+    // The top-level label (from start) of a real name is never all digits: that is an IPv4 address.
+    for (int i = start; i < s.length(); i++) {
       if (s.charAt(i) < '0' || s.charAt(i) > '9') {
         return true;
       }
