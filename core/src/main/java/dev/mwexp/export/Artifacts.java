@@ -1,18 +1,12 @@
 package dev.mwexp.export;
 
 import java.nio.charset.StandardCharsets;
-import java.util.AbstractMap;
-import java.util.AbstractSet;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
  * Files produced by exporters: relative path to UTF-8 text, sorted by path. Paths are checked on
@@ -88,6 +82,12 @@ public final class Artifacts {
       return this;
     }
 
+    /** Adds a file whose path was checked already (a fragment's, say), so it is not checked twice. */
+    Builder addChecked(String path, String content) {
+      entries.add(Map.entry(path, Objects.requireNonNull(content, path)));
+      return this;
+    }
+
     public Builder addAll(Map<String, String> more) {
       more.forEach(this::add);
       return this;
@@ -102,69 +102,8 @@ public final class Artifacts {
     public Artifacts build() {
       List<Map.Entry<String, String>> sorted = new ArrayList<>(entries);
       sorted.sort(Map.Entry.comparingByKey());
-      for (int i = 1; i < sorted.size(); i++) {
-        if (sorted.get(i).getKey().equals(sorted.get(i - 1).getKey())) {
-          throw new IllegalArgumentException("two artifacts at " + sorted.get(i).getKey());
-        }
-      }
-      return new Artifacts(new TreeMap<>(new SortedEntries(sorted)));
-    }
-  }
-
-  /**
-   * Entries already sorted by path, seen as a SortedMap only so that {@code new TreeMap<>(…)} takes
-   * them in linear time; nothing else of SortedMap is needed.
-   */
-  private static final class SortedEntries extends AbstractMap<String, String> implements SortedMap<String, String> {
-    private final List<Map.Entry<String, String>> entries;
-
-    SortedEntries(List<Map.Entry<String, String>> entries) {
-      this.entries = entries;
-    }
-
-    @Override
-    public Set<Map.Entry<String, String>> entrySet() {
-      return new AbstractSet<>() {
-        @Override
-        public Iterator<Map.Entry<String, String>> iterator() {
-          return entries.iterator();
-        }
-
-        @Override
-        public int size() {
-          return entries.size();
-        }
-      };
-    }
-
-    @Override
-    public Comparator<? super String> comparator() {
-      return null;
-    }
-
-    @Override
-    public SortedMap<String, String> subMap(String fromKey, String toKey) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public SortedMap<String, String> headMap(String toKey) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public SortedMap<String, String> tailMap(String fromKey) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public String firstKey() {
-      return entries.get(0).getKey();
-    }
-
-    @Override
-    public String lastKey() {
-      return entries.get(entries.size() - 1).getKey();
+      // Sorted, so keys that are not strictly increasing are two artifacts at one path.
+      return new Artifacts(dev.mwexp.collect.SortedEntries.treeMap(sorted, "two artifacts at "));
     }
   }
 }

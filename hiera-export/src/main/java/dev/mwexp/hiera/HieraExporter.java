@@ -3,6 +3,7 @@ package dev.mwexp.hiera;
 import dev.mwexp.format.sitepp.NodeStanzas;
 import dev.mwexp.format.yaml.YamlKeys;
 import dev.mwexp.format.yaml.YamlKeysSweep;
+import dev.mwexp.collect.SortedEntries;
 import dev.mwexp.export.Exporter;
 import dev.mwexp.fragment.Fragment;
 import dev.mwexp.fragment.Merge;
@@ -39,7 +40,7 @@ public final class HieraExporter implements Exporter {
     List<Fragment> out = new ArrayList<>();
     Map<List<String>, Object> keys = new LinkedHashMap<>();
     host(setup).forEach((k, v) -> keys.put(List.of(k), v));
-    Map<String, String> stanzas = new TreeMap<>();
+    List<Map.Entry<String, String>> stanzas = new ArrayList<>();
     // One merge for every host: the same keys, so applied into no file once (EmptyRepositories).
     YamlKeys hostKeys = new YamlKeys(keys, List.of(), "");
     for (String host : setup.allHosts()) {
@@ -51,14 +52,17 @@ public final class HieraExporter implements Exporter {
       out.add(new Fragment(Repository.PUPPET, HOSTS_DIR + "/" + shortName + ".yaml", hostKeys));
       int dot = shortName.length() + 1;
       int end = host.indexOf('.', dot);
-      stanzas.put(shortName, end < 0 ? host.substring(dot) : host.substring(dot, end));
+      stanzas.add(Map.entry(shortName, end < 0 ? host.substring(dot) : host.substring(dot, end)));
     }
+    // Hosts come sorted within each datacenter: a sort of those runs and a tree built in one pass,
+    // not 10,000 rebalancing puts. Two hosts of one short name are refused by validation.
+    stanzas.sort(Map.Entry.comparingByKey());
     List<String> hostGlobs = Ownership.hostGlobs(setup);
     for (String glob : hostGlobs) {
       out.add(new Fragment(Repository.PUPPET, HOSTS_DIR,
           new YamlKeysSweep(glob + ".yaml", setup.deployers().switchKey(), new ArrayList<>(host(setup).keySet()))));
     }
-    out.add(new Fragment(Repository.PUPPET, SITE_PP, new NodeStanzas(stanzas, ROLE, hostGlobs,
+    out.add(new Fragment(Repository.PUPPET, SITE_PP, new NodeStanzas(SortedEntries.treeMap(stanzas, "two hosts of one short name: "), ROLE, hostGlobs,
         "# Node definitions (operations/puppet manifests/site.pp), as mwexp writes them for an empty repository.\n")));
     // The profile class and its refresh script: whole files mwexp owns.
     out.add(new Fragment(Repository.PUPPET, ProfileClass.PATH, new Merge.OwnedFile(ProfileClass.pp(setup))));
