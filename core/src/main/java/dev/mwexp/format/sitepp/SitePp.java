@@ -117,6 +117,9 @@ public final class SitePp {
     List<Node> nodes = nodes(text);
     List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
     String cr = text.contains("\r\n") ? "\r" : "";
+    if (nodes.isEmpty()) {
+      return intoNoNodes(text, lines, merge, cr);
+    }
     // mwexp's own shape: single-host regexes; an exact name is never one it wrote or removes.
     List<Stanza> own = stanzas(nodes, true);
     List<int[]> removals = new ArrayList<>();
@@ -185,6 +188,32 @@ public final class SitePp {
     inserts.forEach((at, block) -> ops.put(at * 2, () -> lines.addAll(at, block)));
     ops.values().forEach(Runnable::run);
     return String.join("\n", lines);
+  }
+
+  /**
+   * What the general path below gives a file with no node statement (an empty repository's seed):
+   * every stanza before its trailing blank lines, in host order, each after a blank line. Written
+   * straight into one buffer: compiling 10,000 hosts spent a sixth of its time on the lists and the
+   * join of the general path.
+   */
+  private static String intoNoNodes(String text, List<String> lines, NodeStanzas merge, String cr) {
+    int at = trailingEnd(lines);
+    List<String> before = lines.subList(0, at);
+    List<String> after = lines.subList(at, lines.size());
+    StringBuilder out = new StringBuilder(text.length() + merge.hosts().size() * 80);
+    out.append(String.join("\n", before));
+    String separator = before.isEmpty() ? "" : "\n";
+    for (Map.Entry<String, String> want : merge.hosts().entrySet()) {
+      out.append(separator).append(cr)
+          .append("\nnode /^").append(want.getKey()).append("\\.").append(want.getValue()).append("\\./ {").append(cr)
+          .append("\n    role(").append(merge.role()).append(')').append(cr)
+          .append("\n}").append(cr);
+      separator = "\n";
+    }
+    if (!after.isEmpty()) {
+      out.append(separator).append(String.join("\n", after));
+    }
+    return out.toString();
   }
 
   /** Where text ends before its trailing blank lines. */

@@ -2,6 +2,8 @@ package dev.mwexp.format.sitepp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import dev.mwexp.fragment.MergeConflict;
 import dev.mwexp.fragment.Merge;
@@ -152,5 +154,52 @@ class SitePpTest {
             role(zookeeper::test)
         }
         """);
+  }
+
+  @Test
+  void aFileWithoutNodesGetsEveryStanzaBeforeItsTrailingBlankLines() throws Exception {
+    rewrites("# Node definitions\n\n\n", "# Node definitions\n\n"
+        + "node /^wikikube-worker-exp1001\\.eqiad\\./ {\n    role(kubernetes::worker)\n}\n\n"
+        + "node /^wikikube-worker-exp2001\\.codfw\\./ {\n    role(kubernetes::worker)\n}\n\n\n");
+    rewrites("# CRLF\r\n", "# CRLF\r\n\r\n"
+        + "node /^wikikube-worker-exp1001\\.eqiad\\./ {\r\n    role(kubernetes::worker)\r\n}\r\n\r\n"
+        + "node /^wikikube-worker-exp2001\\.codfw\\./ {\r\n    role(kubernetes::worker)\r\n}\r\n");
+    rewrites("", "\nnode /^wikikube-worker-exp1001\\.eqiad\\./ {\n    role(kubernetes::worker)\n}\n\n"
+        + "node /^wikikube-worker-exp2001\\.codfw\\./ {\n    role(kubernetes::worker)\n}\n");
+  }
+
+  /**
+   * A file without node statements takes its own path (an empty repository's seed, written straight
+   * into one buffer); it must place stanzas exactly as the general path does once one exists.
+   */
+  @Test
+  void aFileWithoutNodesIsWrittenAsTheGeneralPathWouldWriteIt() {
+    qt().withExamples(300).forAll(longs().all()).checkAssert(seed -> {
+      java.util.Random random = new java.util.Random(seed);
+      StringBuilder text = new StringBuilder();
+      String eol = random.nextInt(4) == 0 ? "\r\n" : "\n";
+      for (int i = random.nextInt(5); i > 0; i--) {
+        text.append(random.nextBoolean() ? "# a comment " + i : random.nextBoolean() ? "" : "  ").append(eol);
+      }
+      if (random.nextBoolean() && text.length() > 0) {
+        text.setLength(text.length() - eol.length()); // no final line break
+      }
+      java.util.TreeMap<String, String> hosts = new java.util.TreeMap<>();
+      for (int i = 1 + random.nextInt(6); i > 0; i--) {
+        hosts.put("wikikube-worker-exp" + (1000 + random.nextInt(40)), random.nextBoolean() ? "eqiad" : "codfw");
+      }
+      List<String> globs = List.of("wikikube-worker-exp*");
+      try {
+        String direct = SitePp.apply(text.toString(), new NodeStanzas(hosts, "kubernetes::worker", globs, ""));
+        // The first host alone (no node yet), then all of them through the general path.
+        String first = SitePp.apply(text.toString(),
+            new NodeStanzas(Map.of(hosts.firstKey(), hosts.firstEntry().getValue()), "kubernetes::worker", globs, ""));
+        String stepwise = SitePp.apply(first, new NodeStanzas(hosts, "kubernetes::worker", globs, ""));
+        assertThat(direct).as(text.toString()).isEqualTo(stepwise);
+        assertThat(SitePp.stanzas(direct)).extracting(SitePp.Stanza::host).containsExactlyElementsOf(hosts.keySet());
+      } catch (MergeConflict e) {
+        throw new AssertionError(e);
+      }
+    });
   }
 }
