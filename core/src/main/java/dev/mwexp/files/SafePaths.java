@@ -26,19 +26,18 @@ public final class SafePaths {
       return false;
     }
     int segmentStart = 0;
-    for (int i = 0; i <= path.length(); i++) {
-      char c = i < path.length() ? path.charAt(i) : '/';
+    for (int i = 0; i < path.length(); i++) {
+      char c = path.charAt(i);
       if (c == '/') {
-        int length = i - segmentStart;
-        if (length == 0 || length > 255) {
+        if (i == segmentStart || i - segmentStart > 255) {
           return false;
         }
         segmentStart = i + 1;
-      } else if (c >= 128 || (i == segmentStart ? !SEGMENT_START[c] : !SEGMENT_CHAR[c])) {
+      } else if (c >= 128 || !SEGMENT_CHAR[c] || (i == segmentStart && !SEGMENT_START[c])) {
         return false;
       }
     }
-    return true;
+    return path.length() > segmentStart && path.length() - segmentStart <= 255;
   }
 
   /**
