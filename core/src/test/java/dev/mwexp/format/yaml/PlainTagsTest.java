@@ -30,6 +30,22 @@ class PlainTagsTest {
   }
 
   @Test
+  void everyMixOfCasesOfTheWordsIsTaggedAsTheResolverTagsIt() {
+    for (String word : List.of("yes", "no", "true", "false", "on", "off", "null", "nul", "tru", "fals", "ye")) {
+      for (int mask = 0; mask < 1 << word.length(); mask++) {
+        StringBuilder v = new StringBuilder(word);
+        for (int i = 0; i < word.length(); i++) {
+          if ((mask & 1 << i) != 0) {
+            v.setCharAt(i, Character.toUpperCase(word.charAt(i)));
+          }
+        }
+        String s = v.toString();
+        assertThat(PlainTags.of(s)).as(s).isEqualTo(RESOLVER.resolve(NodeId.scalar, s, true));
+      }
+    }
+  }
+
+  @Test
   void generatedScalarsAreTaggedAsTheResolverTagsThem() {
     qt().withExamples(20_000).forAll(SourceDSL.longs().all()).checkAssert(seed -> {
       Random r = new Random(seed);
