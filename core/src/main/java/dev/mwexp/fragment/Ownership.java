@@ -26,15 +26,23 @@ public final class Ownership {
    */
   public static List<String> hostGlobs(Setup setup) {
     TreeSet<String> globs = new TreeSet<>();
+    String last = null;
     for (String host : setup.allHosts()) {
-      String shortName = shortName(host);
+      int nameEnd = host.indexOf('.') < 0 ? host.length() : host.indexOf('.');
       // The name without its trailing digits (a loop: replaceAll compiled a pattern per host).
-      int end = shortName.length();
-      while (end > 0 && Character.isDigit(shortName.charAt(end - 1))) {
-        end--;
+      int stemEnd = nameEnd;
+      while (stemEnd > 0 && Character.isDigit(host.charAt(stemEnd - 1))) {
+        stemEnd--;
       }
-      String stem = shortName.substring(0, end);
-      globs.add(stem.length() >= 3 && !stem.equals(shortName) ? stem + "*" : shortName);
+      boolean stem = stemEnd >= 3 && stemEnd < nameEnd;
+      int length = stem ? stemEnd : nameEnd;
+      // Hosts of a datacenter share their stem: the last glob again is neither built nor added.
+      if (last != null && last.length() == (stem ? length + 1 : length) && host.regionMatches(0, last, 0, length)
+          && (!stem || last.charAt(length) == '*')) {
+        continue;
+      }
+      last = stem ? host.substring(0, stemEnd) + "*" : host.substring(0, nameEnd);
+      globs.add(last);
     }
     return new ArrayList<>(globs);
   }

@@ -49,14 +49,17 @@ public final class HieraExporter implements Exporter {
         // Validation refuses such names; this keeps a host name from ever naming another file.
         throw new IllegalArgumentException("host name cannot be a file name: " + host);
       }
-      out.add(new Fragment(Repository.PUPPET, HOSTS_DIR + "/" + shortName + ".yaml", hostKeys));
       int dot = shortName.length() + 1;
       int end = host.indexOf('.', dot);
       stanzas.add(Map.entry(shortName, end < 0 ? host.substring(dot) : host.substring(dot, end)));
     }
     // Hosts come sorted within each datacenter: a sort of those runs and a tree built in one pass,
-    // not 10,000 rebalancing puts. Two hosts of one short name are refused by validation.
+    // not 10,000 rebalancing puts. Two hosts of one short name are refused by validation. The
+    // hosts' files follow in that order, so applying the fragments sorts a list nearly in order.
     stanzas.sort(Map.Entry.comparingByKey());
+    for (Map.Entry<String, String> stanza : stanzas) {
+      out.add(new Fragment(Repository.PUPPET, HOSTS_DIR + "/" + stanza.getKey() + ".yaml", hostKeys));
+    }
     List<String> hostGlobs = Ownership.hostGlobs(setup);
     for (String glob : hostGlobs) {
       out.add(new Fragment(Repository.PUPPET, HOSTS_DIR,
