@@ -15,7 +15,6 @@ public final class Syntax {
   private static final Pattern HIERA_KEY =
       Pattern.compile("[a-z][a-z0-9_]*(::[a-z][a-z0-9_]*)*");
   private static final Pattern OCTAL_MODE = Pattern.compile("[0-7]{4}");
-  private static final Pattern PATH_CHARS = Pattern.compile("[A-Za-z0-9._/-]+");
   private static final Pattern CPU = Pattern.compile("[1-9][0-9]{0,6}m|[0-9]{1,4}(\\.[0-9]{1,3})?");
   private static final Pattern MEMORY = Pattern.compile("[1-9][0-9]{0,9}(Ki|Mi|Gi|Ti|k|M|G|T)?");
   private static final Pattern IMAGE =
@@ -149,11 +148,18 @@ public final class Syntax {
     if (s.length() < 2 || s.length() > 1024 || !s.startsWith("/") || s.endsWith("/")) {
       return false;
     }
-    if (!PATH_CHARS.matcher(s).matches()) {
-      return false;
-    }
-    for (String segment : s.substring(1).split("/", -1)) {
-      if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+    // One pass, each segment judged at its end: no '', '.' or '..'; characters [A-Za-z0-9._/-].
+    int start = 1;
+    for (int i = 1; i <= s.length(); i++) {
+      char c = i == s.length() ? '/' : s.charAt(i);
+      if (c == '/') {
+        int length = i - start;
+        if (length == 0 || (s.charAt(start) == '.' && (length == 1 || (length == 2 && s.charAt(start + 1) == '.')))) {
+          return false;
+        }
+        start = i + 1;
+      } else if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_'
+          || c == '-')) {
         return false;
       }
     }

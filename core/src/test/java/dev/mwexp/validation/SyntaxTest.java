@@ -2,6 +2,7 @@ package dev.mwexp.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import dev.mwexp.testing.Concatenations;
 import java.util.List;
@@ -49,6 +50,37 @@ class SyntaxTest {
   void fqdnsAsThePatternSays() {
     qt().withExamples(20_000).forAll(names())
         .checkAssert(s -> assertThat(Syntax.isFqdn(s)).as(s).isEqualTo(fqdnByPattern(s)));
+  }
+
+  @Test
+  void normalAbsolutePathsAsThePatternAndSegmentsSay() {
+    String alphabet = "/./../a-b_c/x.y/Z9/ /é/";
+    qt().withExamples(20_000).forAll(longs().all()).checkAssert(seed -> {
+      java.util.Random r = new java.util.Random(seed);
+      StringBuilder b = new StringBuilder(r.nextInt(8) == 0 ? "" : "/");
+      for (int i = r.nextInt(12); i > 0; i--) {
+        b.append(alphabet.charAt(r.nextInt(alphabet.length())));
+      }
+      String s = b.toString();
+      assertThat(Syntax.isNormalAbsolutePath(s)).as(s).isEqualTo(normalAbsolutePathByPattern(s));
+    });
+    assertThat(Syntax.isNormalAbsolutePath("/srv/mediawiki")).isTrue();
+    assertThat(Syntax.isNormalAbsolutePath("/srv/.hidden/..x")).isTrue();
+    assertThat(Syntax.isNormalAbsolutePath("/srv/../etc")).isFalse();
+  }
+
+  /** The rule as it was first written: the characters by pattern, then no empty, '.' or '..' segment. */
+  private static boolean normalAbsolutePathByPattern(String s) {
+    if (s.length() < 2 || s.length() > 1024 || !s.startsWith("/") || s.endsWith("/")
+        || !s.matches("[A-Za-z0-9._/-]+")) {
+      return false;
+    }
+    for (String segment : s.substring(1).split("/", -1)) {
+      if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static final Pattern XWD_BACKEND = Pattern.compile("[A-Za-z0-9.-]{1,253}");
