@@ -125,6 +125,7 @@ public final class SitePp {
     List<int[]> removals = new ArrayList<>();
     TreeMap<Integer, List<String>> inserts = new TreeMap<>();
     Map<String, Optional<java.util.regex.Pattern>> compiled = new java.util.HashMap<>();
+    int firstAfter = 0;
     for (Map.Entry<String, String> want : merge.hosts().entrySet()) {
       Node chosen = null;
       int best = 1;
@@ -147,9 +148,13 @@ public final class SitePp {
         }
         continue;
       }
-      // Before the first own stanza sorting after it, else after the last one, else at the end.
-      Stanza next = own.isEmpty() ? null
-          : own.stream().filter(s -> s.host().compareTo(want.getKey()) > 0).findFirst().orElse(null);
+      // Before the first own stanza (in file order) sorting after it, else after the last one,
+      // else at the end. The wanted hosts come in ascending order, so that first stanza never
+      // moves back: one pointer over the stanzas for all hosts, not a scan per host.
+      while (firstAfter < own.size() && own.get(firstAfter).host().compareTo(want.getKey()) <= 0) {
+        firstAfter++;
+      }
+      Stanza next = firstAfter < own.size() ? own.get(firstAfter) : null;
       List<String> stanza = List.of("node /^" + want.getKey() + "\\." + want.getValue() + "\\./ {" + cr,
           "    role(" + merge.role() + ")" + cr, "}" + cr);
       if (next != null) {
