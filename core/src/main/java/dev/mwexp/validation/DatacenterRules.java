@@ -55,9 +55,8 @@ final class DatacenterRules extends Rules {
       boolean dcJudged = Syntax.isDnsLabel(dc.name()) && !family.isEmpty();
       for (int i = 0; i < dc.hosts().size(); i++) {
         String host = dc.hosts().get(i);
-        // The path only when there is a problem to place: a fleet's hosts are mostly fine.
         if (!Syntax.isFqdn(host)) {
-          check(dcPath + ".hosts[" + i + "]", host, Grammar.FQDN, FQDN);
+          check(hostPath(dcPath, i), host, Grammar.FQDN, FQDN);
           continue;
         }
         String shortName = host.substring(0, host.indexOf('.'));
@@ -65,7 +64,7 @@ final class DatacenterRules extends Rules {
         if (owner != null && owner.host().equals(host)) {
           add(
               Kind.DUPLICATE,
-              dcPath + ".hosts[" + i + "]",
+              hostPath(dcPath, i),
               owner.dcPath().equals(dcPath)
                   ? "host " + host + " is listed twice in " + dc.name()
                   : "host " + host + " is also in " + owner.dcPath().substring("datacenters.".length()),
@@ -73,7 +72,7 @@ final class DatacenterRules extends Rules {
         } else if (owner != null) {
           add(
               Kind.DUPLICATE,
-              dcPath + ".hosts[" + i + "]",
+              hostPath(dcPath, i),
               "host " + host + " has the short name of " + owner.host() + ": operations/puppet keys a host's hiera by it"
                   + " (hieradata/hosts/" + shortName + ".yaml), so the two would share one file and one node stanza",
               "hosts with distinct short names, such as wikikube-worker-exp1001 and wikikube-worker-exp2001");
@@ -81,7 +80,7 @@ final class DatacenterRules extends Rules {
         boolean judged = owner == null && dcJudged && host.endsWith(family);
         if (judged && !host.endsWith(dotWanted)) {
           String domain = host.substring(host.indexOf('.') + 1);
-          add(Kind.INVALID_VALUE, dcPath + ".hosts[" + i + "]", "host " + host + " is in " + domain + ", not in " + wanted
+          add(Kind.INVALID_VALUE, hostPath(dcPath, i), "host " + host + " is in " + domain + ", not in " + wanted
                   + ": routing to datacenter " + dc.name() + " would reach another datacenter",
               "a host of " + wanted + " here; list " + host + " under the datacenter of " + domain
                   + " (or set hostDomain to the rule your names follow)");
@@ -135,4 +134,9 @@ final class DatacenterRules extends Rules {
 
   /** The first host of a short name, and where it is listed. */
   private record Owner(String dcPath, String host) {}
+
+  /** Where a datacenter's i-th host is in the spec; made only for a problem, not for every host. */
+  private static String hostPath(String dcPath, int i) {
+    return dcPath + ".hosts[" + i + "]";
+  }
 }

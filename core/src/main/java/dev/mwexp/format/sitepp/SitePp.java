@@ -155,8 +155,7 @@ public final class SitePp {
         firstAfter++;
       }
       Stanza next = firstAfter < own.size() ? own.get(firstAfter) : null;
-      List<String> stanza = List.of("node /^" + want.getKey() + "\\." + want.getValue() + "\\./ {" + cr,
-          "    role(" + merge.role() + ")" + cr, "}" + cr);
+      List<String> stanza = stanza(want.getKey(), want.getValue(), merge.role(), cr);
       if (next != null) {
         List<String> block = new ArrayList<>(stanza);
         block.add(cr);
@@ -209,16 +208,21 @@ public final class SitePp {
     out.append(String.join("\n", before));
     String separator = before.isEmpty() ? "" : "\n";
     for (Map.Entry<String, String> want : merge.hosts().entrySet()) {
-      out.append(separator).append(cr)
-          .append("\nnode /^").append(want.getKey()).append("\\.").append(want.getValue()).append("\\./ {").append(cr)
-          .append("\n    role(").append(merge.role()).append(')').append(cr)
-          .append("\n}").append(cr);
+      out.append(separator).append(cr);
+      for (String line : stanza(want.getKey(), want.getValue(), merge.role(), cr)) {
+        out.append('\n').append(line);
+      }
       separator = "\n";
     }
     if (!after.isEmpty()) {
       out.append(separator).append(String.join("\n", after));
     }
     return out.toString();
+  }
+
+  /** The lines of mwexp's stanza for one host, in the file's line endings. */
+  private static List<String> stanza(String host, String datacenter, String role, String cr) {
+    return List.of("node /^" + host + "\\." + datacenter + "\\./ {" + cr, "    role(" + role + ")" + cr, "}" + cr);
   }
 
   /** Where text ends before its trailing blank lines. */
