@@ -85,6 +85,13 @@ class SyntaxTest {
 
   private static final Pattern XWD_BACKEND = Pattern.compile("[A-Za-z0-9.-]{1,253}");
 
+  /** DebugRoutingRules relies on it: a host's backend, once an FQDN, needs no check of its own. */
+  @Test
+  void everyFqdnIsABackendTheRoutingScriptCanSelect() {
+    qt().withExamples(20_000).forAll(names())
+        .checkAssert(s -> assertThat(!Syntax.isFqdn(s) || Syntax.isXwdBackend(s)).as(s).isTrue());
+  }
+
   @Test
   void xwdBackendsAsThePatternSays() {
     qt().withExamples(20_000).forAll(names())
