@@ -39,7 +39,8 @@ public final class HieraExporter implements Exporter {
   public List<Fragment> fragments(Setup setup) {
     List<Fragment> out = new ArrayList<>();
     Map<List<String>, Object> keys = new LinkedHashMap<>();
-    host(setup).forEach((k, v) -> keys.put(List.of(k), v));
+    Map<String, Object> hostKeyValues = host(setup);
+    hostKeyValues.forEach((k, v) -> keys.put(List.of(k), v));
     List<Map.Entry<String, String>> stanzas = new ArrayList<>();
     // One merge for every host: the same keys, so applied into no file once (EmptyRepositories).
     YamlKeys hostKeys = new YamlKeys(keys, List.of(), "");
@@ -63,7 +64,7 @@ public final class HieraExporter implements Exporter {
     List<String> hostGlobs = Ownership.hostGlobs(setup);
     for (String glob : hostGlobs) {
       out.add(new Fragment(Repository.PUPPET, HOSTS_DIR,
-          new YamlKeysSweep(glob + ".yaml", setup.deployers().switchKey(), new ArrayList<>(host(setup).keySet()))));
+          new YamlKeysSweep(glob + ".yaml", setup.deployers().switchKey(), new ArrayList<>(hostKeyValues.keySet()))));
     }
     out.add(new Fragment(Repository.PUPPET, SITE_PP, new NodeStanzas(SortedEntries.treeMap(stanzas, "two hosts of one short name: "), ROLE, hostGlobs,
         "# Node definitions (operations/puppet manifests/site.pp), as mwexp writes them for an empty repository.\n")));

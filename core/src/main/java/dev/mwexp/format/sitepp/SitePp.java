@@ -155,7 +155,8 @@ public final class SitePp {
         firstAfter++;
       }
       Stanza next = firstAfter < own.size() ? own.get(firstAfter) : null;
-      List<String> stanza = stanza(want.getKey(), want.getValue(), merge.role(), cr);
+      List<String> stanza = List.of(
+          appendStanza(new StringBuilder(), want.getKey(), want.getValue(), merge.role(), cr).toString().split("\n", -1));
       if (next != null) {
         List<String> block = new ArrayList<>(stanza);
         block.add(cr);
@@ -208,10 +209,7 @@ public final class SitePp {
     out.append(String.join("\n", before));
     String separator = before.isEmpty() ? "" : "\n";
     for (Map.Entry<String, String> want : merge.hosts().entrySet()) {
-      out.append(separator).append(cr);
-      for (String line : stanza(want.getKey(), want.getValue(), merge.role(), cr)) {
-        out.append('\n').append(line);
-      }
+      appendStanza(out.append(separator).append(cr).append('\n'), want.getKey(), want.getValue(), merge.role(), cr);
       separator = "\n";
     }
     if (!after.isEmpty()) {
@@ -220,9 +218,14 @@ public final class SitePp {
     return out.toString();
   }
 
-  /** The lines of mwexp's stanza for one host, in the file's line endings. */
-  private static List<String> stanza(String host, String datacenter, String role, String cr) {
-    return List.of("node /^" + host + "\\." + datacenter + "\\./ {" + cr, "    role(" + role + ")" + cr, "}" + cr);
+  /**
+   * mwexp's stanza for one host, in the file's line endings, without a line break after its last
+   * line. Appended to a buffer: the seed's path writes 10,000 of them straight into one.
+   */
+  private static StringBuilder appendStanza(StringBuilder out, String host, String datacenter, String role, String cr) {
+    return out.append("node /^").append(host).append("\\.").append(datacenter).append("\\./ {").append(cr)
+        .append("\n    role(").append(role).append(')').append(cr)
+        .append("\n}").append(cr);
   }
 
   /** Where text ends before its trailing blank lines. */
