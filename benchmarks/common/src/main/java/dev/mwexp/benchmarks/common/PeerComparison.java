@@ -86,6 +86,16 @@ public abstract class PeerComparison {
     return Exporters.compile(setup, FORMATS);
   }
 
+  /**
+   * mwexp from a new model value each time (a builder's copy of the same setup): what the compile
+   * costs when nothing was computed for the value before, its validation included. From one value
+   * (mwexpFromModel), the validation and the derived lists are paid once.
+   */
+  @Benchmark
+  public Object mwexpFromNewModel() {
+    return Exporters.compile(dev.mwexp.model.ImmutableSetup.builder().from(setup).build(), FORMATS);
+  }
+
   /** mwexp from spec text, as the peer starts from its source text. */
   @Benchmark
   public Object mwexpFromSpecText() throws Exception {

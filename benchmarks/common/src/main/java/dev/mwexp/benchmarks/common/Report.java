@@ -165,7 +165,7 @@ public final class Report {
       }
       System.out.printf("Compared on mwexp's %s files but %s, which no peer writes and mwexp still does in every"
           + " timed compile (PeerComparison).%n%n", String.join("+", PeerComparison.FORMATS), PeerComparison.NOT_COMPARED);
-      for (String ours : List.of("mwexpFromModel", "mwexpFromSpecText")) {
+      for (String ours : List.of("mwexpFromModel", "mwexpFromNewModel", "mwexpFromSpecText")) {
         Map<Integer, Score> mwexp = methods.get(ours);
         if (mwexp == null) {
           continue;
