@@ -10,7 +10,7 @@ import dev.mwexp.spec.Spec;
  * A plain loop of what PeerComparison times, for a profiler to watch (JFR's execution samples, say)
  * without JMH's forks: compile the hiera and k8s formats from the model or from spec text, for a
  * number of seconds, then print the mean. Not a measurement to quote; JMH's are. {@code new-model}
- * compiles a new value each time (a builder's copy), so nothing computed for the value before is
+ * compiles a new value each time ({@link SyntheticSetups#newValue}), so nothing computed for the value before is
  * reused: its validation and its derived lists are paid on every compile, as {@code model} (one
  * value, as PeerComparison's mwexpFromModel) pays them once.
  *
@@ -31,7 +31,7 @@ public final class CompileLoop {
     int runs = 0;
     while (System.nanoTime() < end) {
       Setup s = fromText ? Spec.parse(text, "loop.yaml")
-          : newModel ? dev.mwexp.model.ImmutableSetup.builder().from(setup).build() : setup;
+          : newModel ? SyntheticSetups.newValue(setup) : setup;
       if (Exporters.compile(s, PeerComparison.FORMATS).files().isEmpty()) {
         throw new IllegalStateException("no files");
       }

@@ -40,4 +40,16 @@ public final class SyntheticSetups {
     }
     return ImmutableSetup.copyOf(real).withDatacenters(datacenters);
   }
+
+  /**
+   * A new value equal to {@code setup}: the setup and each datacenter rebuilt, so nothing a value
+   * computes once (its validation, its sorted lists) comes computed. The strings are shared.
+   */
+  public static Setup newValue(Setup setup) {
+    java.util.List<dev.mwexp.model.Datacenter> datacenters = new java.util.ArrayList<>();
+    for (dev.mwexp.model.Datacenter dc : setup.datacenters()) {
+      datacenters.add(dev.mwexp.model.ImmutableDatacenter.builder().from(dc).build());
+    }
+    return dev.mwexp.model.ImmutableSetup.builder().from(setup).datacenters(datacenters).build();
+  }
 }
