@@ -1,5 +1,6 @@
 package dev.mwexp.validation;
 
+import dev.mwexp.fragment.Ownership;
 import dev.mwexp.model.Datacenter;
 import dev.mwexp.model.Setup;
 import dev.mwexp.validation.Problem.Kind;
@@ -59,7 +60,7 @@ final class DatacenterRules extends Rules {
           check(hostPath(dcPath, i), host, Grammar.FQDN, FQDN);
           continue;
         }
-        String shortName = host.substring(0, host.indexOf('.'));
+        String shortName = Ownership.shortName(host);
         Owner owner = byShortName.putIfAbsent(shortName, new Owner(dcPath, host));
         if (owner != null && owner.host().equals(host)) {
           add(
@@ -121,7 +122,7 @@ final class DatacenterRules extends Rules {
     }
     for (Datacenter dc : setup.datacenters()) {
       String name = dc.cname().name();
-      Owner owner = name.indexOf('.') < 0 ? null : byShortName.get(name.substring(0, name.indexOf('.')));
+      Owner owner = byShortName.get(Ownership.shortName(name));
       if (owner != null && owner.host().equals(name) && !owner.dcPath().equals("datacenters." + dc.name())) {
         add(
             Kind.INVALID_VALUE,

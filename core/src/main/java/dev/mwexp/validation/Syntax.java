@@ -35,25 +35,25 @@ public final class Syntax {
 
   private Syntax() {}
 
-  /** RFC 1123 label as Kubernetes object names and namespaces need it: at most 63 characters. */
-  public static boolean isDnsLabel(String s) {
-    return isDnsLabel(s, 0, s.length());
-  }
-
   // Loops rather than regular expressions for the names a fleet has thousands of: every host is
   // checked several times on each load.
-  private static boolean isDnsLabel(String s, int from, int to) {
-    int length = to - from;
-    if (length < 1 || length > 63 || s.charAt(from) == '-' || s.charAt(to - 1) == '-') {
+
+  /** RFC 1123 label as Kubernetes object names and namespaces need it: at most 63 characters. */
+  public static boolean isDnsLabel(String s) {
+    if (!isLabelSpan(s, 0, s.length())) {
       return false;
     }
-    for (int i = from; i < to; i++) {
-      char c = s.charAt(i);
-      if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) {
+    for (int i = 0; i < s.length(); i++) {
+      if (!isLabelChar(s.charAt(i))) {
         return false;
       }
     }
     return true;
+  }
+
+  /** A character of a lower-case DNS label. */
+  private static boolean isLabelChar(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
   }
 
   /** Whether [from, to) of a name of label characters has a label's length and ends. */
@@ -78,7 +78,7 @@ public final class Syntax {
         }
         labels++;
         start = i + 1;
-      } else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) {
+      } else if (!isLabelChar(c)) {
         return false;
       }
     }
