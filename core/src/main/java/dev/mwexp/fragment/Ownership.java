@@ -28,7 +28,8 @@ public final class Ownership {
     TreeSet<String> globs = new TreeSet<>();
     String last = null;
     for (String host : setup.allHosts()) {
-      int nameEnd = host.indexOf('.') < 0 ? host.length() : host.indexOf('.');
+      int dot = host.indexOf('.');
+      int nameEnd = dot < 0 ? host.length() : dot;
       // The name without its trailing digits (a loop: replaceAll compiled a pattern per host).
       int stemEnd = nameEnd;
       while (stemEnd > 0 && Character.isDigit(host.charAt(stemEnd - 1))) {

@@ -185,5 +185,4 @@ final class ServiceRules extends Rules {
     return "an https URL with only the placeholders " + String.join(" ", Observability.URL_PLACEHOLDERS)
         + ", percent-encoding spaces, quotes, $ and backslashes";
   }
-
 }

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * mw-experimental's part of operations/puppet: each host's {@code hieradata/hosts/<short name>.yaml}

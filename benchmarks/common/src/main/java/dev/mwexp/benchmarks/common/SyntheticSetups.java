@@ -2,6 +2,7 @@ package dev.mwexp.benchmarks.common;
 
 import dev.mwexp.model.Cname;
 import dev.mwexp.model.Datacenter;
+import dev.mwexp.model.ImmutableDatacenter;
 import dev.mwexp.model.ImmutableSetup;
 import dev.mwexp.model.Setup;
 import dev.mwexp.spec.Spec;
@@ -46,10 +47,10 @@ public final class SyntheticSetups {
    * computes once (its validation, its sorted lists) comes computed. The strings are shared.
    */
   public static Setup newValue(Setup setup) {
-    java.util.List<dev.mwexp.model.Datacenter> datacenters = new java.util.ArrayList<>();
-    for (dev.mwexp.model.Datacenter dc : setup.datacenters()) {
-      datacenters.add(dev.mwexp.model.ImmutableDatacenter.builder().from(dc).build());
+    List<Datacenter> datacenters = new ArrayList<>();
+    for (Datacenter dc : setup.datacenters()) {
+      datacenters.add(ImmutableDatacenter.builder().from(dc).build());
     }
-    return dev.mwexp.model.ImmutableSetup.builder().from(setup).datacenters(datacenters).build();
+    return ImmutableSetup.builder().from(setup).datacenters(datacenters).build();
   }
 }
