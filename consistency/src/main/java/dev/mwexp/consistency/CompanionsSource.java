@@ -3,6 +3,7 @@ package dev.mwexp.consistency;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mwexp.consistency.facts.Source;
 import dev.mwexp.consistency.facts.Toleration;
+import dev.mwexp.consistency.read.Tolerations;
 import dev.mwexp.files.SafeTree;
 import dev.mwexp.files.TreeException;
 import dev.mwexp.format.yaml.YamlDocument;
@@ -54,8 +55,7 @@ final class CompanionsSource implements FactsSource<CompanionsSource.Companions>
           JsonNode list = doc.root().path("tolerations");
           if (list.isArray()) {
             line = doc.line("/tolerations");
-            list.forEach(t -> tolerations.add(new Toleration(t.path("key").asText(""),
-                t.path("operator").asText("Equal"), t.path("value").asText(""), t.path("effect").asText(""))));
+            tolerations.addAll(Tolerations.of(list));
           }
         }
         out.add(new Read(c, name, Optional.of(tolerations), Source.of(name, line)));

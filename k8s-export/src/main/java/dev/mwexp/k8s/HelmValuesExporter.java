@@ -129,15 +129,7 @@ public final class HelmValuesExporter implements Exporter {
 
   /** A toleration of each of the hosts' taints, as the charts' values write them. */
   static List<Map<String, Object>> tolerations(Setup setup) {
-    List<Map<String, Object>> tolerations = new ArrayList<>();
-    for (Taint taint : setup.scheduling().taints()) {
-      Map<String, Object> t = new LinkedHashMap<>();
-      t.put("key", taint.key());
-      t.put("value", taint.value());
-      t.put("effect", taint.effect().kubernetesName());
-      tolerations.add(t);
-    }
-    return tolerations;
+    return Workload.tolerations(setup, false);
   }
 
   /** The keys every datacenter shares, as the chart names them. */

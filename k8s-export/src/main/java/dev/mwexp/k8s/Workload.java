@@ -55,16 +55,7 @@ final class Workload {
   private static Map<String, Object> podSpec(Setup setup, boolean deployment) {
     Map<String, Object> pod = new LinkedHashMap<>();
     pod.put("nodeSelector", Map.of(setup.scheduling().nodeLabel().key(), setup.scheduling().nodeLabel().value()));
-    List<Object> tolerations = new ArrayList<>();
-    for (Taint taint : setup.scheduling().taints()) {
-      Map<String, Object> t = new LinkedHashMap<>();
-      t.put("key", taint.key());
-      t.put("operator", "Equal");
-      t.put("value", taint.value());
-      t.put("effect", taint.effect().kubernetesName());
-      tolerations.add(t);
-    }
-    pod.put("tolerations", tolerations);
+    pod.put("tolerations", tolerations(setup, true));
     if (deployment) {
       Map<String, Object> term = new LinkedHashMap<>();
       term.put("labelSelector", Map.of("matchLabels", Labels.selector(setup)));
@@ -138,5 +129,25 @@ final class Workload {
       m.put("readOnly", true);
     }
     return m;
+  }
+
+  /**
+   * A toleration of each of the hosts' taints: the one list the manifests and the charts' values
+   * (the release's and the node companions') share. A manifest spells out {@code operator: Equal};
+   * the values files, like the real ones, leave it to the chart's default.
+   */
+  static List<Map<String, Object>> tolerations(Setup setup, boolean explicitOperator) {
+    List<Map<String, Object>> tolerations = new ArrayList<>();
+    for (Taint taint : setup.scheduling().taints()) {
+      Map<String, Object> t = new LinkedHashMap<>();
+      t.put("key", taint.key());
+      if (explicitOperator) {
+        t.put("operator", "Equal");
+      }
+      t.put("value", taint.value());
+      t.put("effect", taint.effect().kubernetesName());
+      tolerations.add(t);
+    }
+    return tolerations;
   }
 }

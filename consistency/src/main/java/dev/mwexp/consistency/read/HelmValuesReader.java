@@ -114,7 +114,7 @@ public final class HelmValuesReader {
     JsonNode values = merged(layers);
     Source source = sourceOf(layers, "/resources/replicas");
     Map<String, String> nodeSelector = Nodes.strings(values.path("affinity").path("nodeSelector"));
-    List<Toleration> tolerations = Nodes.tolerations(values.path("tolerations"));
+    List<Toleration> tolerations = Tolerations.of(values.path("tolerations"));
     Map<String, String> hostPaths = new LinkedHashMap<>();
     if (values.path("mw").path("experimental").path("enabled").asBoolean(false)) {
       hostPaths.put(CHART_MOUNT_PATH, CHART_MOUNT_PATH);

@@ -71,7 +71,7 @@ public final class KubernetesReader {
     for (JsonNode term : pod.path("affinity").path("podAntiAffinity").path("requiredDuringSchedulingIgnoredDuringExecution")) {
       antiAffinity |= term.path("topologyKey").asText("").equals("kubernetes.io/hostname");
     }
-    List<Toleration> tolerations = Nodes.tolerations(pod.path("tolerations"));
+    List<Toleration> tolerations = Tolerations.of(pod.path("tolerations"));
     Map<String, String> hostPathVolumes = new LinkedHashMap<>();
     for (JsonNode v : pod.path("volumes")) {
       if (v.has("hostPath")) {

@@ -1,10 +1,7 @@
 package dev.mwexp.consistency.read;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mwexp.consistency.facts.Toleration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,13 +21,4 @@ final class Nodes {
     return out;
   }
 
-  /** A pod spec's (or the chart's) tolerations; operator Equal unless given. */
-  static List<Toleration> tolerations(JsonNode list) {
-    List<Toleration> out = new ArrayList<>();
-    for (JsonNode t : list) {
-      out.add(new Toleration(t.path("key").asText(""), t.path("operator").asText("Equal"),
-          t.path("value").asText(""), t.path("effect").asText("")));
-    }
-    return out;
-  }
 }
