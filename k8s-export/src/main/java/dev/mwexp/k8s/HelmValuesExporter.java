@@ -9,7 +9,6 @@ import dev.mwexp.k8s.chart.TrafficPolicyChartChange;
 import dev.mwexp.model.Datacenter;
 import dev.mwexp.model.Resources;
 import dev.mwexp.model.Setup;
-import dev.mwexp.model.Taint;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,7 +66,7 @@ public final class HelmValuesExporter implements Exporter {
     for (dev.mwexp.model.Companion c : setup.scheduling().companions()) {
       out.add(new Fragment(Repository.CHARTS, c.values(),
           new dev.mwexp.fragment.Merge.IfExists(
-              new dev.mwexp.format.yaml.YamlListItems(List.of("tolerations"), "value", owned, tolerations(setup)))));
+              new dev.mwexp.format.yaml.YamlListItems(List.of("tolerations"), "value", owned, Workload.tolerations(setup, false)))));
     }
     out.addAll(admission(setup));
     return out;
@@ -127,11 +126,6 @@ public final class HelmValuesExporter implements Exporter {
     return term;
   }
 
-  /** A toleration of each of the hosts' taints, as the charts' values write them. */
-  static List<Map<String, Object>> tolerations(Setup setup) {
-    return Workload.tolerations(setup, false);
-  }
-
   /** The keys every datacenter shares, as the chart names them. */
   static Map<List<String>, Object> shared(Setup setup) {
     Map<List<String>, Object> values = new LinkedHashMap<>();
@@ -152,7 +146,7 @@ public final class HelmValuesExporter implements Exporter {
     values.put(List.of("main_app", "limits", "memory"), r.limits().memory());
     values.put(List.of("php", "devel_mode"), setup.service().php().develMode());
     values.put(List.of("mw", "experimental", "enabled"), true);
-    values.put(List.of("tolerations"), new ArrayList<Object>(tolerations(setup)));
+    values.put(List.of("tolerations"), new ArrayList<Object>(Workload.tolerations(setup, false)));
     Map<String, Object> selector = new LinkedHashMap<>();
     selector.put(setup.scheduling().nodeLabel().key(), setup.scheduling().nodeLabel().value());
     values.put(List.of("affinity", "nodeSelector"), selector);
