@@ -18,16 +18,30 @@ import java.util.function.Consumer;
 
 /**
  * What decides whether the cluster admits mw-experimental's pods, from deployment-charts: the
- * CEL validations of its {@code allow-hostpath-<service>} ValidatingAdmissionPolicy, and its
- * namespace's labels in admin_ng. Nothing without a deployment-charts checkout, or in compile's
- * output, which holds neither.
+ * CEL of its {@code allow-hostpath-<service>} ValidatingAdmissionPolicy (validations, the
+ * variables they may read, the match conditions that decide whether it applies, and its failure
+ * policy), and its namespace's labels in admin_ng. Nothing without a deployment-charts checkout,
+ * or in compile's output, which holds neither.
  */
 final class AdmissionSource implements FactsSource<AdmissionSource.Admission> {
 
   record Validation(String expression, String message, Source source) {}
 
-  /** The policy's validations; empty when the file is not there. */
-  record Policy(String name, String file, Optional<List<Validation>> validations) {}
+  /** A named expression of the policy: one of its variables, or one of its match conditions. */
+  record Named(String name, String expression, Source source) {}
+
+  /**
+   * The policy; its validations are empty when the file is not there.
+   *
+   * @param failOpen {@code failurePolicy: Ignore}: an expression that errs admits the pod
+   */
+  record Policy(String name, String file, Optional<List<Validation>> validations, List<Named> variables,
+      List<Named> matchConditions, boolean failOpen) {
+
+    Policy(String name, String file) {
+      this(name, file, Optional.empty(), List.of(), List.of(), false);
+    }
+  }
 
   /** The namespace's labels as admin_ng gives them; empty when it has no entry. */
   record Labels(String namespace, String file, Optional<Map<String, String>> labels, Source source) {}
@@ -47,20 +61,27 @@ final class AdmissionSource implements FactsSource<AdmissionSource.Admission> {
         + name + ".yaml");
     Path namespaces = charts.resolve("helmfile.d/admin_ng/values/main.yaml");
     try {
-      Optional<List<Validation>> validations = Optional.empty();
+      Policy policy = new Policy(name, tree.name(policyFile));
       if (tree.exists(policyFile)) {
         List<Validation> found = new ArrayList<>();
+        List<Named> variables = new ArrayList<>();
+        List<Named> conditions = new ArrayList<>();
+        boolean failOpen = false;
         for (YamlDocument doc : YamlDocument.read(tree, policyFile)) {
           if (!doc.root().path("kind").asText().equals("ValidatingAdmissionPolicy")) {
             continue;
           }
-          JsonNode list = doc.root().path("spec").path("validations");
+          JsonNode spec = doc.root().path("spec");
+          JsonNode list = spec.path("validations");
           for (int i = 0; i < list.size(); i++) {
             found.add(new Validation(list.get(i).path("expression").asText(""), list.get(i).path("message").asText(""),
                 Source.of(tree.name(policyFile), doc.line("/spec/validations/" + i + "/expression"))));
           }
+          variables.addAll(named(tree.name(policyFile), doc, spec, "variables"));
+          conditions.addAll(named(tree.name(policyFile), doc, spec, "matchConditions"));
+          failOpen |= spec.path("failurePolicy").asText().equals("Ignore");
         }
-        validations = Optional.of(found);
+        policy = new Policy(name, policy.file(), Optional.of(found), variables, conditions, failOpen);
       }
       Optional<Map<String, String>> labels = Optional.empty();
       int line = 0;
@@ -75,11 +96,21 @@ final class AdmissionSource implements FactsSource<AdmissionSource.Admission> {
           }
         }
       }
-      return Optional.of(new Admission(new Policy(name, tree.name(policyFile), validations),
+      return Optional.of(new Admission(policy,
           new Labels(setup.service().namespace(), tree.name(namespaces), labels, Source.of(tree.name(namespaces), line))));
     } catch (TreeException e) {
       unreadable.accept(e);
       return Optional.empty();
     }
+  }
+
+  private static List<Named> named(String file, YamlDocument doc, JsonNode spec, String field) {
+    List<Named> named = new ArrayList<>();
+    JsonNode list = spec.path(field);
+    for (int i = 0; i < list.size(); i++) {
+      named.add(new Named(list.get(i).path("name").asText(""), list.get(i).path("expression").asText(""),
+          Source.of(file, doc.line("/spec/" + field + "/" + i + "/expression"))));
+    }
+    return named;
   }
 }

@@ -85,4 +85,99 @@ class AdmissionLinkTest {
     assertThat(admission(check(roots, Spec.defaultSetup()))).hasSize(2).allSatisfy(v -> assertThat(v)
         .contains("expected the policy allow-hostpath-mw-experimental admitting their hostPath volumes, found no file"));
   }
+
+  /**
+   * The policy in the style of deployment-charts' Pod Security policies (66ce6e0b5): optional
+   * fields, variables that validations read, a match condition. Written for this test.
+   */
+  private static final String HOUSE_STYLE = """
+      apiVersion: admissionregistration.k8s.io/v1
+      kind: ValidatingAdmissionPolicy
+      metadata:
+        name: allow-hostpath-mw-experimental
+      spec:
+        matchConstraints:
+          resourceRules:
+          - apiGroups: ['']
+            apiVersions: ['*']
+            operations: [CREATE, UPDATE]
+            resources: [pods]
+        matchConditions:
+        - name: pods-of-the-namespace
+          expression: request.namespace == namespaceObject.metadata.name
+        variables:
+        - name: hostPathVolumes
+          expression: object.spec.?volumes.orValue([]).filter(v, has(v.hostPath))
+        - name: allowed
+          expression: |-
+            ["/usr/share/GeoIP", "/usr/share/GeoIPInfo",
+             "/srv/mediawiki"]
+        validations:
+        - expression: |-
+            variables.hostPathVolumes.all(v, v.hostPath.path in variables.allowed)
+          message: >-
+            Only the GeoIP databases and the MediaWiki code may be mounted from the host.
+        - expression: |-
+            object.spec.containers.all(c, c.?volumeMounts.orValue([]).all(m, !m.mountPath.startsWith('/etc')) &&
+              (oldObject == null || oldObject.metadata.namespace == object.metadata.namespace))
+          message: Nothing is mounted over /etc.
+      """;
+
+  @Test
+  void aPolicyInTheChartsHouseStyleIsRunAsTheApiServerRunsIt() throws Exception {
+    Map<Repository, Path> roots = Fixtures.checkouts(tmp);
+    Files.writeString(charts(roots, POLICY), HOUSE_STYLE);
+    assertThat(admission(check(roots, Spec.defaultSetup()))).isEmpty();
+    Setup setup = Spec.parse(Spec.defaultSpecText().replace("mountPath: /srv/mediawiki", "mountPath: /srv/mw-test"),
+        "spec.yaml");
+    assertThat(admission(check(roots, setup))).hasSize(2).allSatisfy(v -> assertThat(v)
+        .contains("expected admitted by allow-hostpath-mw-experimental (Only the GeoIP databases")
+        .contains("found hostPath volumes [/srv/mw-test, /usr/share/GeoIP, /usr/share/GeoIPInfo]")
+        .contains(POLICY + ":23"));
+  }
+
+  @Test
+  void aMatchConditionThatIsFalseLeavesThePodsToOtherPolicies() throws Exception {
+    Map<Repository, Path> roots = Fixtures.checkouts(tmp);
+    Files.writeString(charts(roots, POLICY), HOUSE_STYLE.replace("request.namespace == namespaceObject.metadata.name",
+        "request.namespace != namespaceObject.metadata.name"));
+    Setup setup = Spec.parse(Spec.defaultSpecText().replace("mountPath: /srv/mediawiki", "mountPath: /srv/mw-test"),
+        "spec.yaml");
+    assertThat(admission(check(roots, setup))).isEmpty();
+  }
+
+  @Test
+  void aVariableThatErrsFailsTheValidationsThatReadIt() throws Exception {
+    Map<Repository, Path> roots = Fixtures.checkouts(tmp);
+    Files.writeString(charts(roots, POLICY), HOUSE_STYLE.replace("object.spec.?volumes.orValue([])",
+        "object.spec.volumez"));
+    assertThat(admission(check(roots, Spec.defaultSetup()))).hasSize(2).allSatisfy(v -> assertThat(v)
+        .contains("expected a CEL expression that evaluates, found ")
+        .contains("volumez")
+        .contains("(in the variable it reads) [deployment-charts/" + POLICY + ":23, deployment-charts/" + POLICY + ":17]"));
+    // failurePolicy: Ignore admits what errs.
+    Files.writeString(charts(roots, POLICY), HOUSE_STYLE.replace("object.spec.?volumes.orValue([])",
+        "object.spec.volumez").replace("spec:\n", "spec:\n  failurePolicy: Ignore\n"));
+    assertThat(admission(check(roots, Spec.defaultSetup()))).isEmpty();
+  }
+
+  @Test
+  void aValidationThatIsNotABoolIsAnError() throws Exception {
+    Map<Repository, Path> roots = Fixtures.checkouts(tmp);
+    Files.writeString(charts(roots, POLICY), HOUSE_STYLE.replace(
+        "variables.hostPathVolumes.all(v, v.hostPath.path in variables.allowed)", "variables.allowed"));
+    assertThat(admission(check(roots, Spec.defaultSetup()))).hasSize(2).allSatisfy(v -> assertThat(v)
+        .contains("expected a CEL expression that evaluates, found evaluates to [/usr/share/GeoIP,"));
+  }
+
+  @Test
+  void kubernetesOwnLibrariesAreNamedAsWhatTheEngineLacks() throws Exception {
+    Map<Repository, Path> roots = Fixtures.checkouts(tmp);
+    Files.writeString(charts(roots, POLICY), HOUSE_STYLE.replace("!m.mountPath.startsWith('/etc')",
+        "size(m.mountPath.findAll('^/etc')) == 0"));
+    assertThat(admission(check(roots, Spec.defaultSetup()))).hasSize(2).allSatisfy(v -> assertThat(v)
+        .contains("found uses findAll from Kubernetes' regex library, which mwexp's CEL engine (cel-java) does not"
+            + " have, so whether it admits the pods is not known")
+        .contains(POLICY + ":27"));
+  }
 }
