@@ -1,6 +1,5 @@
 package dev.mwexp.consistency;
 
-import dev.cel.runtime.CelEvaluationException;
 import dev.mwexp.consistency.AdmissionCel.Compiled;
 import dev.mwexp.consistency.facts.Source;
 import dev.mwexp.consistency.facts.Workload;
@@ -15,9 +14,7 @@ import java.util.TreeSet;
 /**
  * The cluster admits the pods: their namespace's labels let hostPath volumes through the Pod
  * Security policies and bind mw-experimental's allow-list policy, and that policy, run as the API
- * server runs it (AdmissionCel) on the pod the checkouts describe, admits them: its match
- * conditions decide whether it applies, its variables are evaluated in order, and every validation
- * is true. A mount path the policy does not list compiles, syncs and checks clean otherwise, and
+ * server runs it (AdmissionPolicy) on the pod the checkouts describe, admits them. A mount path the policy does not list compiles, syncs and checks clean otherwise, and
  * every pod is rejected.
  */
 @ChainLink(value = "ADMISSION", summary = "the namespace's labels and the hostPath policy admit the pods",
@@ -51,8 +48,32 @@ final class AdmissionLink implements LinkCheck {
     }
     Map<String, Compiled> compiled = new HashMap<>();
     for (String dc : chain.datacenters()) {
-      chain.workload(dc).ifPresent(w -> new Admission(link, a.policy(), compiled, findings, w.datacenter() + " pods")
-          .judge(w, hostPaths(chain, w), ns));
+      chain.workload(dc).ifPresent(w -> judge(link, a.policy(), w, hostPaths(chain, w), ns, compiled, findings));
+    }
+  }
+
+  private static void judge(Link link, AdmissionSource.Policy policy, Workload w, Map<String, String> hostPaths,
+      AdmissionSource.Labels ns, Map<String, Compiled> compiled, Findings findings) {
+    if (hostPaths.isEmpty()) {
+      return;
+    }
+    String subject = w.datacenter() + " pods";
+    if (policy.policy().isEmpty()) {
+      findings.add(link, subject, "the policy " + policy.name() + " admitting their hostPath volumes",
+          (policy.exists() ? "no ValidatingAdmissionPolicy in " : "no file ") + policy.file(), w.source("hostPaths"));
+      return;
+    }
+    Map<String, Object> request = AdmissionRequest.activation(AdmissionRequest.pod(w, hostPaths), ns.namespace(),
+        ns.labels().orElse(Map.of()));
+    for (AdmissionPolicy.Outcome o : policy.policy().get().judge(request, compiled)) {
+      if (o.message() != null) {
+        List<Source> sources = new ArrayList<>(o.sources());
+        sources.add(w.source("hostPaths"));
+        findings.add(link, subject, "admitted by " + policy.name() + " (" + o.message().strip() + ")",
+            "hostPath volumes " + new TreeSet<>(hostPaths.values()), sources.toArray(Source[]::new));
+      } else {
+        findings.add(link, subject, "a CEL expression that evaluates", o.error(), o.sources().toArray(Source[]::new));
+      }
     }
   }
 
@@ -72,93 +93,4 @@ final class AdmissionLink implements LinkCheck {
     chain.model.ifPresentOrElse(m -> paths.put("mediawiki-code", m.service().mountPath()), () -> paths.putAll(w.hostPaths()));
     return paths;
   }
-
-  /** One datacenter's pods before the policy. */
-  private record Admission(Link link, AdmissionSource.Policy policy, Map<String, Compiled> compiled, Findings findings,
-      String subject) {
-
-    void judge(Workload w, Map<String, String> hostPaths, AdmissionSource.Labels ns) {
-      if (hostPaths.isEmpty()) {
-        return;
-      }
-      if (policy.validations().isEmpty()) {
-        findings.add(link, subject, "the policy " + policy.name() + " admitting their hostPath volumes",
-            "no file " + policy.file(), w.source("hostPaths"));
-        return;
-      }
-      Map<String, Object> variables = new LinkedHashMap<>();
-      Map<String, Object> activation = AdmissionRequest.activation(w, hostPaths, ns, variables);
-      for (AdmissionSource.Named condition : policy.matchConditions()) {
-        Object applies = evaluate(condition.expression(), activation, Map.of(), condition.source());
-        if (Boolean.FALSE.equals(applies)) {
-          return;   // the policy does not apply to these pods: nothing of it can reject them
-        }
-      }
-      // In order, each seeing those before it, as the API server does; one that errs is absent,
-      // and a validation that reads it errs with its error.
-      Map<String, Failure> failed = new HashMap<>();
-      for (AdmissionSource.Named v : policy.variables()) {
-        Compiled c = compiled(v.expression());
-        Object value = null;
-        String error = c.error();
-        if (error == null) {
-          try {
-            value = c.program().eval(activation);
-          } catch (CelEvaluationException e) {
-            error = AdmissionCel.firstLine(e);
-          }
-        }
-        if (error == null) {
-          variables.put(v.name(), value);
-        } else {
-          failed.put(v.name(), new Failure(error, v.source()));
-        }
-      }
-      for (AdmissionSource.Validation v : policy.validations().get()) {
-        Object admitted = evaluate(v.expression(), activation, failed, v.source());
-        if (Boolean.FALSE.equals(admitted)) {
-          findings.add(link, subject, "admitted by " + policy.name() + " (" + v.message().strip() + ")",
-              "hostPath volumes " + new TreeSet<>(hostPaths.values()), v.source(), w.source("hostPaths"));
-        }
-      }
-    }
-
-    /** A bool, or null after reporting why there is none (unless the policy fails open). */
-    private Object evaluate(String expression, Map<String, Object> activation, Map<String, Failure> failed,
-        Source source) {
-      Compiled c = compiled(expression);
-      String error = c.error();
-      List<Source> sources = new ArrayList<>(List.of(source));
-      Failure read = c.variables().stream().map(failed::get).filter(Objects::nonNull).findFirst().orElse(null);
-      if (error == null && read != null) {
-        error = read.error() + " (in the variable it reads)";
-        sources.add(read.source());
-      }
-      Object result = null;
-      if (error == null) {
-        try {
-          result = c.program().eval(activation);
-          if (!(result instanceof Boolean)) {
-            error = "evaluates to " + result + ", not a bool";
-          }
-        } catch (CelEvaluationException e) {
-          error = AdmissionCel.firstLine(e);
-        }
-      }
-      if (error != null) {
-        // failurePolicy: Ignore admits what errs; Fail, the default, rejects it.
-        if (!policy.failOpen()) {
-          findings.add(link, subject, "a CEL expression that evaluates", error, sources.toArray(Source[]::new));
-        }
-        return null;
-      }
-      return result;
-    }
-
-    private Compiled compiled(String expression) {
-      return compiled.computeIfAbsent(expression, AdmissionCel::compile);
-    }
-  }
-
-  private record Failure(String error, Source source) {}
 }

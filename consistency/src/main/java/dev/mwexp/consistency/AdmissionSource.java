@@ -25,23 +25,8 @@ import java.util.function.Consumer;
  */
 final class AdmissionSource implements FactsSource<AdmissionSource.Admission> {
 
-  record Validation(String expression, String message, Source source) {}
-
-  /** A named expression of the policy: one of its variables, or one of its match conditions. */
-  record Named(String name, String expression, Source source) {}
-
-  /**
-   * The policy; its validations are empty when the file is not there.
-   *
-   * @param failOpen {@code failurePolicy: Ignore}: an expression that errs admits the pod
-   */
-  record Policy(String name, String file, Optional<List<Validation>> validations, List<Named> variables,
-      List<Named> matchConditions, boolean failOpen) {
-
-    Policy(String name, String file) {
-      this(name, file, Optional.empty(), List.of(), List.of(), false);
-    }
-  }
+  /** mw-experimental's policy: empty when its file is not there ({@code exists} false) or declares none. */
+  record Policy(String name, String file, boolean exists, Optional<AdmissionPolicy> policy) {}
 
   /** The namespace's labels as admin_ng gives them; empty when it has no entry. */
   record Labels(String namespace, String file, Optional<Map<String, String>> labels, Source source) {}
@@ -61,27 +46,12 @@ final class AdmissionSource implements FactsSource<AdmissionSource.Admission> {
         + name + ".yaml");
     Path namespaces = charts.resolve("helmfile.d/admin_ng/values/main.yaml");
     try {
-      Policy policy = new Policy(name, tree.name(policyFile));
-      if (tree.exists(policyFile)) {
-        List<Validation> found = new ArrayList<>();
-        List<Named> variables = new ArrayList<>();
-        List<Named> conditions = new ArrayList<>();
-        boolean failOpen = false;
+      Optional<AdmissionPolicy> policy = Optional.empty();
+      boolean exists = tree.exists(policyFile);
+      if (exists) {
         for (YamlDocument doc : YamlDocument.read(tree, policyFile)) {
-          if (!doc.root().path("kind").asText().equals("ValidatingAdmissionPolicy")) {
-            continue;
-          }
-          JsonNode spec = doc.root().path("spec");
-          JsonNode list = spec.path("validations");
-          for (int i = 0; i < list.size(); i++) {
-            found.add(new Validation(list.get(i).path("expression").asText(""), list.get(i).path("message").asText(""),
-                Source.of(tree.name(policyFile), doc.line("/spec/validations/" + i + "/expression"))));
-          }
-          variables.addAll(named(tree.name(policyFile), doc, spec, "variables"));
-          conditions.addAll(named(tree.name(policyFile), doc, spec, "matchConditions"));
-          failOpen |= spec.path("failurePolicy").asText().equals("Ignore");
+          policy = policy.or(() -> AdmissionPolicy.of(doc));
         }
-        policy = new Policy(name, policy.file(), Optional.of(found), variables, conditions, failOpen);
       }
       Optional<Map<String, String>> labels = Optional.empty();
       int line = 0;
@@ -96,21 +66,11 @@ final class AdmissionSource implements FactsSource<AdmissionSource.Admission> {
           }
         }
       }
-      return Optional.of(new Admission(policy,
+      return Optional.of(new Admission(new Policy(name, tree.name(policyFile), exists, policy),
           new Labels(setup.service().namespace(), tree.name(namespaces), labels, Source.of(tree.name(namespaces), line))));
     } catch (TreeException e) {
       unreadable.accept(e);
       return Optional.empty();
     }
-  }
-
-  private static List<Named> named(String file, YamlDocument doc, JsonNode spec, String field) {
-    List<Named> named = new ArrayList<>();
-    JsonNode list = spec.path(field);
-    for (int i = 0; i < list.size(); i++) {
-      named.add(new Named(list.get(i).path("name").asText(""), list.get(i).path("expression").asText(""),
-          Source.of(file, doc.line("/spec/" + field + "/" + i + "/expression"))));
-    }
-    return named;
   }
 }

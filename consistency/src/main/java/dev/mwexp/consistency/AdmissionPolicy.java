@@ -1,0 +1,175 @@
+package dev.mwexp.consistency;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cel.runtime.CelEvaluationException;
+import dev.mwexp.consistency.AdmissionCel.Compiled;
+import dev.mwexp.consistency.facts.Source;
+import dev.mwexp.format.yaml.YamlDocument;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A ValidatingAdmissionPolicy run as the API server runs it on an object being created: its match
+ * conditions decide whether it applies, its variables are evaluated in order (each seeing those
+ * before it), and each validation must be true; an expression that errs rejects, unless
+ * {@code failurePolicy: Ignore}. CEL as AdmissionCel compiles it. The ADMISSION link runs it on
+ * the pod the checkouts describe; a test can run it on the pod Helm renders.
+ */
+public final class AdmissionPolicy {
+
+  record Validation(String expression, String message, Source source) {}
+
+  /** A named expression: one of the policy's variables, or one of its match conditions. */
+  record Named(String name, String expression, Source source) {}
+
+  /**
+   * Why the policy rejects: a validation that is false ({@code message}, the validation's), or an
+   * expression that errs ({@code error}).
+   */
+  record Outcome(String message, String error, List<Source> sources) {}
+
+  private final String name;
+  private final List<Validation> validations;
+  private final List<Named> variables;
+  private final List<Named> matchConditions;
+  private final boolean failOpen;
+
+  private AdmissionPolicy(String name, List<Validation> validations, List<Named> variables,
+      List<Named> matchConditions, boolean failOpen) {
+    this.name = name;
+    this.validations = List.copyOf(validations);
+    this.variables = List.copyOf(variables);
+    this.matchConditions = List.copyOf(matchConditions);
+    this.failOpen = failOpen;
+  }
+
+  /** The policy a document declares, if it is a ValidatingAdmissionPolicy; its expressions' lines name its file. */
+  public static Optional<AdmissionPolicy> of(YamlDocument doc) {
+    if (!doc.root().path("kind").asText().equals("ValidatingAdmissionPolicy")) {
+      return Optional.empty();
+    }
+    JsonNode spec = doc.root().path("spec");
+    List<Validation> validations = new ArrayList<>();
+    JsonNode list = spec.path("validations");
+    for (int i = 0; i < list.size(); i++) {
+      validations.add(new Validation(list.get(i).path("expression").asText(""), list.get(i).path("message").asText(""),
+          Source.at(doc, "/spec/validations/" + i + "/expression")));
+    }
+    return Optional.of(new AdmissionPolicy(doc.root().path("metadata").path("name").asText(""), validations,
+        named(doc, "variables"), named(doc, "matchConditions"), spec.path("failurePolicy").asText().equals("Ignore")));
+  }
+
+  private static List<Named> named(YamlDocument doc, String field) {
+    List<Named> named = new ArrayList<>();
+    JsonNode list = doc.root().path("spec").path(field);
+    for (int i = 0; i < list.size(); i++) {
+      named.add(new Named(list.get(i).path("name").asText(""), list.get(i).path("expression").asText(""),
+          Source.at(doc, "/spec/" + field + "/" + i + "/expression")));
+    }
+    return named;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  boolean hasValidations() {
+    return !validations.isEmpty();
+  }
+
+  /**
+   * Why the API server would refuse to create {@code pod} (a Pod as a map of its fields, as a
+   * manifest or Helm writes it) in a namespace with these labels: each false validation's message,
+   * each error with its file and line. Empty: this policy admits it.
+   */
+  public List<String> rejections(Map<String, Object> pod, String namespace, Map<String, String> namespaceLabels) {
+    List<String> out = new ArrayList<>();
+    for (Outcome o : judge(AdmissionRequest.activation(pod, namespace, namespaceLabels), new HashMap<>())) {
+      out.add((o.message() != null ? o.message().strip() : o.error()) + " "
+          + o.sources().stream().map(Source::format).toList());
+    }
+    return out;
+  }
+
+  /** What rejects the object of {@code activation}; compiled expressions are shared through {@code compiled}. */
+  List<Outcome> judge(Map<String, Object> activation, Map<String, Compiled> compiled) {
+    Map<String, Object> bound = new HashMap<>(activation);
+    Map<String, Object> values = new LinkedHashMap<>();
+    bound.put(AdmissionCel.VARIABLES, values);
+    List<Outcome> out = new ArrayList<>();
+    Run run = new Run(bound, compiled, new HashMap<>(), failOpen, out);
+    for (Named condition : matchConditions) {
+      if (Boolean.FALSE.equals(run.bool(condition.expression(), condition.source()))) {
+        return List.of();   // the policy does not apply: nothing of it can reject
+      }
+    }
+    for (Named v : variables) {
+      Compiled c = run.compiled(v.expression());
+      String error = c.error();
+      Object value = null;
+      if (error == null) {
+        try {
+          value = c.program().eval(bound);
+        } catch (CelEvaluationException e) {
+          error = AdmissionCel.firstLine(e);
+        }
+      }
+      if (error == null) {
+        values.put(v.name(), value);
+      } else {
+        run.failed().put(v.name(), new Outcome(null, error, List.of(v.source())));
+      }
+    }
+    for (Validation v : validations) {
+      if (Boolean.FALSE.equals(run.bool(v.expression(), v.source()))) {
+        out.add(new Outcome(v.message(), null, List.of(v.source())));
+      }
+    }
+    return out;
+  }
+
+  /** One evaluation: the bound variables, and the variables that erred, which a reader of them inherits. */
+  private record Run(Map<String, Object> bound, Map<String, Compiled> cache, Map<String, Outcome> failed,
+      boolean failOpen, List<Outcome> out) {
+
+    Compiled compiled(String expression) {
+      return cache.computeIfAbsent(expression, AdmissionCel::compile);
+    }
+
+    /** A bool, or null after recording why there is none (unless the policy fails open). */
+    Object bool(String expression, Source source) {
+      Compiled c = compiled(expression);
+      String error = c.error();
+      List<Source> sources = new ArrayList<>(List.of(source));
+      Outcome read = c.variables().stream().map(failed::get).filter(Objects::nonNull).findFirst().orElse(null);
+      if (error == null && read != null) {
+        error = read.error() + " (in the variable it reads)";
+        sources.addAll(read.sources());
+      }
+      Object result = null;
+      if (error == null) {
+        try {
+          result = c.program().eval(bound);
+          if (!(result instanceof Boolean)) {
+            error = "evaluates to " + result + ", not a bool";
+          }
+        } catch (CelEvaluationException e) {
+          error = AdmissionCel.firstLine(e);
+        }
+      }
+      if (error != null) {
+        // failurePolicy: Ignore admits what errs; Fail, the default, rejects it.
+        if (!failOpen) {
+          out.add(new Outcome(null, error, sources));
+        }
+        return null;
+      }
+      return result;
+    }
+  }
+}
