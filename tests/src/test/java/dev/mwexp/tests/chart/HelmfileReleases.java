@@ -1,5 +1,7 @@
 package dev.mwexp.tests.chart;
 
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.TemplateCommand;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,5 +102,20 @@ record HelmfileReleases(String service, String release, String environment, List
   @Override
   public String toString() {
     return service + "/" + release + "@" + environment;
+  }
+
+  /** The release rendered by real Helm from {@code chart}, or {@code "helm failed: …"}. */
+  String render(Path chart) {
+    TemplateCommand t = new Helm(chart).template().withName(release).withNamespace(service);
+    for (Path v : values) {
+      t = t.withValuesFile(v);
+    }
+    try {
+      // helm-java gives null for a release that renders no object (mw-cron's main, today).
+      return java.util.Objects.requireNonNullElse(t.set("php.servergroup", "kube-" + service).call(), "");
+    } catch (RuntimeException e) {
+      // The same failure before and after is still "as before"; the count says how many.
+      return "helm failed: " + e.getMessage();
+    }
   }
 }

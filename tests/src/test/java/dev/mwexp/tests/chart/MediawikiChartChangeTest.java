@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.marcnuri.helm.Helm;
-import com.marcnuri.helm.TemplateCommand;
 import dev.mwexp.export.Exporters;
 import dev.mwexp.fragment.Repository;
 import dev.mwexp.k8s.chart.TrafficPolicyChartChange;
@@ -102,7 +100,7 @@ class MediawikiChartChangeTest {
     String before = version(chart);
     Map<String, String> rendered = new TreeMap<>();
     for (HelmfileReleases r : releases) {
-      rendered.put(r.toString(), render(chart, r));
+      rendered.put(r.toString(), r.render(chart));
     }
     Setup setup = twoHostsInEqiad();
     List<String> written = Sync.plan(Exporters.fragments(setup, List.of(TrafficPolicyChartChange.NAME)),
@@ -114,7 +112,7 @@ class MediawikiChartChangeTest {
     int failedBoth = 0;
     int mwExperimental = 0;
     for (HelmfileReleases r : releases) {
-      String now = render(chart, r);
+      String now = r.render(chart);
       if (r.service().equals("mw-experimental")) {
         JsonNode service = services(now).stream().filter(s -> s.at("/spec/type").asText().equals("NodePort"))
             .findFirst().orElseThrow(() -> new AssertionError(r + " renders no NodePort Service:\n" + now));
@@ -138,20 +136,6 @@ class MediawikiChartChangeTest {
   private static Setup twoHostsInEqiad() throws Exception {
     return Spec.parse(Spec.defaultSpecText().replace("      - wikikube-worker-exp1001.eqiad.wmnet\n",
         "      - wikikube-worker-exp1001.eqiad.wmnet\n      - wikikube-worker-exp1002.eqiad.wmnet\n"), "spec.yaml");
-  }
-
-  private static String render(Path chart, HelmfileReleases r) {
-    TemplateCommand t = new Helm(chart).template().withName(r.release()).withNamespace(r.service());
-    for (Path values : r.values()) {
-      t = t.withValuesFile(values);
-    }
-    try {
-      // helm-java gives null for a release that renders no object (mw-cron's main, today).
-      return java.util.Objects.requireNonNullElse(t.set("php.servergroup", "kube-" + r.service()).call(), "");
-    } catch (RuntimeException e) {
-      // The same failure before and after is still "as before"; the count says how many.
-      return "helm failed: " + e.getMessage();
-    }
   }
 
   private static List<JsonNode> services(String rendered) throws Exception {
