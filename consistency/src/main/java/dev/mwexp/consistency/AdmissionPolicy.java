@@ -78,8 +78,11 @@ public final class AdmissionPolicy {
     return name;
   }
 
-  boolean hasValidations() {
-    return !validations.isEmpty();
+  /** Whether any of its expressions has {@code text} in it: one that never names a field cannot read it. */
+  boolean mentions(String text) {
+    return validations.stream().anyMatch(v -> v.expression().contains(text))
+        || variables.stream().anyMatch(v -> v.expression().contains(text))
+        || matchConditions.stream().anyMatch(v -> v.expression().contains(text));
   }
 
   /**

@@ -67,15 +67,53 @@ class AdmissionLinkTest {
   }
 
   @Test
-  void theNamespaceMustLetHostPathsThroughAndBindThePolicy() throws Exception {
+  void theNamespacesOptOutKeepsPodSecuritysHostPathBanOff() throws Exception {
     Map<Repository, Path> roots = Fixtures.checkouts(tmp);
     Path namespaces = charts(roots, NAMESPACES);
     Files.writeString(namespaces, Files.readString(namespaces).replace(
         "      pod-security.wmf.org/disallow-host-path: exclude\n      pod-security.wmf.org/allow-hostpath-mw-experimental",
         "      pod-security.wmf.org/allow-hostpath-mw-experimental"));
+    String ban = "charts/validating-admission-policies/templates/pod-security-standards/baseline/disallow-host-path/"
+        + "disallow-host-path.yaml";
     assertThat(admission(check(roots, Spec.defaultSetup()))).containsExactly(
-        "ADMISSION namespace mw-experimental: expected pod-security.wmf.org/disallow-host-path: exclude (hostPath volumes"
-            + " allowed), found no such label [deployment-charts/" + NAMESPACES + ":20]");
+        "ADMISSION codfw pods: expected admitted by disallow-host-path (Pods of this namespace may not mount hostPath"
+            + " volumes.), found hostPath volumes [/srv/mediawiki, /usr/share/GeoIP, /usr/share/GeoIPInfo]"
+            + " [deployment-charts/" + ban + ":19, deployment-charts/" + ban + ":31, deployment-charts/" + NAMESPACES
+            + ":21, deployment-charts/helmfile.d/services/mw-experimental/values.yaml:32]",
+        "ADMISSION eqiad pods: expected admitted by disallow-host-path (Pods of this namespace may not mount hostPath"
+            + " volumes.), found hostPath volumes [/srv/mediawiki, /usr/share/GeoIP, /usr/share/GeoIPInfo]"
+            + " [deployment-charts/" + ban + ":19, deployment-charts/" + ban + ":31, deployment-charts/" + NAMESPACES
+            + ":21, deployment-charts/helmfile.d/services/mw-experimental/values.yaml:32]");
+  }
+
+  /** The restricted profile's volume types leave hostPath out: a label change that binds it rejects the pods. */
+  @Test
+  void anyPolicyALabelChangeBindsIsRunOnTheHostPathVolumes() throws Exception {
+    Map<Repository, Path> roots = Fixtures.checkouts(tmp);
+    Path namespaces = charts(roots, NAMESPACES);
+    String text = Files.readString(namespaces);
+    Files.writeString(namespaces, text.replace("      pod-security.wmf.org/restrict-volume-types-restricted-volumes: exclude\n"
+        + "      pod-security.wmf.org/disallow-host-path", "      pod-security.wmf.org/disallow-host-path"));
+    assertThat(admission(check(roots, Spec.defaultSetup()))).hasSize(2).allSatisfy(v -> assertThat(v)
+        .contains("expected admitted by restrict-volume-types-restricted-volumes (The restricted profile allows configMap, csi,")
+        .contains("restrict-volume-types-restricted-volumes.yaml:19, deployment-charts/charts/validating-admission-policies/templates/"
+            + "pod-security-standards/restricted/restrict-volume-types/restrict-volume-types-restricted-volumes.yaml:34"));
+    // The restricted profile's other policy (host ports) is bound too, and its verdict does not hang on volumes.
+    Files.writeString(namespaces, text);
+    assertThat(admission(check(roots, Spec.defaultSetup()))).isEmpty();
+  }
+
+  @Test
+  void theAllowListPolicyMustBeBoundToTheNamespace() throws Exception {
+    Map<Repository, Path> roots = Fixtures.checkouts(tmp);
+    Path namespaces = charts(roots, NAMESPACES);
+    Files.writeString(namespaces, Files.readString(namespaces).replace(
+        "      pod-security.wmf.org/allow-hostpath-mw-experimental: include\n", ""));
+    assertThat(admission(check(roots, Spec.defaultSetup()))).containsExactly(
+        "ADMISSION namespace mw-experimental: expected allow-hostpath-mw-experimental bound to it"
+            + " (pod-security.wmf.org/allow-hostpath-mw-experimental In [include]), found"
+            + " pod-security.wmf.org/allow-hostpath-mw-experimental: no such label [deployment-charts/" + NAMESPACES
+            + ":21, deployment-charts/" + POLICY + ":39]");
   }
 
   @Test
@@ -121,6 +159,18 @@ class AdmissionLinkTest {
             object.spec.containers.all(c, c.?volumeMounts.orValue([]).all(m, !m.mountPath.startsWith('/etc')) &&
               (oldObject == null || oldObject.metadata.namespace == object.metadata.namespace))
           message: Nothing is mounted over /etc.
+      ---
+      apiVersion: admissionregistration.k8s.io/v1
+      kind: ValidatingAdmissionPolicyBinding
+      metadata:
+        name: allow-hostpath-mw-experimental
+      spec:
+        policyName: allow-hostpath-mw-experimental
+        matchResources:
+          namespaceSelector:
+            matchLabels:
+              pod-security.wmf.org/allow-hostpath-mw-experimental: include
+        validationActions: [Deny]
       """;
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mwexp.consistency.AdmissionPolicy;
+import dev.mwexp.consistency.read.LabelSelector;
 import dev.mwexp.format.yaml.YamlDocument;
 import dev.mwexp.testing.Fixtures;
 import java.io.IOException;

@@ -1,9 +1,10 @@
-package dev.mwexp.tests.chart;
+package dev.mwexp.consistency.read;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 
 /**
  * A Kubernetes label selector ({@code matchLabels}, {@code matchExpressions} with In, NotIn,
@@ -11,31 +12,39 @@ import java.util.Set;
  * requirement must hold; NotIn holds where the key is absent; an empty or missing selector selects
  * everything.
  */
-final class LabelSelector {
+public final class LabelSelector {
 
   private LabelSelector() {}
 
-  static boolean matches(JsonNode selector, Map<String, String> labels) {
+  /** Whether {@code selector} (a LabelSelector as a manifest writes it) selects an object with {@code labels}. */
+  public static boolean matches(JsonNode selector, Map<String, String> labels) {
+    return unmet(selector, labels).isEmpty();
+  }
+
+  /** The first requirement of {@code selector} that {@code labels} do not meet, as {@code key In [a, b]}. */
+  public static Optional<String> unmet(JsonNode selector, Map<String, String> labels) {
     for (Map.Entry<String, JsonNode> e : selector.path("matchLabels").properties()) {
       if (!e.getValue().asText().equals(labels.get(e.getKey()))) {
-        return false;
+        return Optional.of(e.getKey() + "=" + e.getValue().asText());
       }
     }
     for (JsonNode r : selector.path("matchExpressions")) {
       String key = r.path("key").asText();
-      Set<String> values = new HashSet<>();
+      List<String> values = new ArrayList<>();
       r.path("values").forEach(v -> values.add(v.asText()));
-      boolean holds = switch (r.path("operator").asText()) {
+      String operator = r.path("operator").asText();
+      boolean holds = switch (operator) {
         case "In" -> labels.containsKey(key) && values.contains(labels.get(key));
         case "NotIn" -> !labels.containsKey(key) || !values.contains(labels.get(key));
         case "Exists" -> labels.containsKey(key);
         case "DoesNotExist" -> !labels.containsKey(key);
-        default -> throw new IllegalArgumentException("no such label selector operator: " + r.path("operator"));
+        // The API server refuses any other operator: a selector it would not store selects nothing here.
+        default -> false;
       };
       if (!holds) {
-        return false;
+        return Optional.of(key + " " + operator + (values.isEmpty() ? "" : " " + values));
       }
     }
-    return true;
+    return Optional.empty();
   }
 }
