@@ -3,12 +3,14 @@ package dev.mwexp.format.cel;
 import dev.mwexp.fragment.MergeConflict;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The list literal of strings after {@code <subject> in [} in a text (a policy file whose CEL
- * expression tests {@code volume.hostPath.path in [...]}), with where its elements stand, so that
- * they can be replaced in place: the brackets, the line breaks around them and everything else
- * stay as written.
+ * expression tests {@code volume.hostPath.path in [...]}, whatever the comprehension's variable is
+ * called), with where its elements stand, so that they can be replaced in place: the brackets, the
+ * line breaks around them and everything else stay as written.
  *
  * @param values the strings, unescaped
  * @param from where the first element starts (just after {@code [} and its spaces when empty)
@@ -16,13 +18,18 @@ import java.util.List;
  */
 public record CelStringList(List<String> values, int from, int to) {
 
-  /** The list after the first {@code subject in [} in {@code text}. */
-  public static CelStringList find(String text, String subject) throws MergeConflict {
-    int at = text.indexOf(subject + " in [");
-    if (at < 0) {
+  /**
+   * The list after the first {@code <variable>.<field> in [} in {@code text}, any variable name and
+   * spacing; {@code field} is a dotted path such as {@code hostPath.path}.
+   */
+  public static CelStringList find(String text, String field) throws MergeConflict {
+    String subject = "<variable>." + field;
+    Matcher m = Pattern.compile("\\b[A-Za-z_][A-Za-z0-9_]*\\." + Pattern.quote(field) + "\\s+in\\s*\\[").matcher(text);
+    if (!m.find()) {
       throw new MergeConflict(0, "no '" + subject + " in [...]' list; the policy mwexp edits tests membership in one");
     }
-    int i = at + subject.length() + " in [".length();
+    int line = (int) text.substring(0, m.start()).chars().filter(c -> c == '\n').count() + 1;
+    int i = m.end();
     List<String> values = new ArrayList<>();
     int from = -1;
     int to = i;
@@ -42,7 +49,7 @@ public record CelStringList(List<String> values, int from, int to) {
           v.append(text.charAt(i++));
         }
         if (i >= text.length()) {
-          throw new MergeConflict(0, "a string in the " + subject + " list is never closed");
+          throw new MergeConflict(line, "a string in the " + subject + " list is never closed");
         }
         i++;
         values.add(v.toString());
@@ -51,10 +58,10 @@ public record CelStringList(List<String> values, int from, int to) {
       } else if (c == ',' || Character.isWhitespace(c)) {
         i++;
       } else {
-        throw new MergeConflict(0, "the " + subject + " list holds something other than strings: '" + c + "'");
+        throw new MergeConflict(line, "the " + subject + " list holds something other than strings: '" + c + "'");
       }
     }
-    throw new MergeConflict(0, "the " + subject + " list is never closed with ]");
+    throw new MergeConflict(line, "the " + subject + " list is never closed with ]");
   }
 
   /** {@code text} with the list's elements replaced by {@code wanted}, written {@code "a", "b"}. */

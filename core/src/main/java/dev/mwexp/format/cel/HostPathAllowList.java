@@ -12,8 +12,8 @@ import java.util.List;
  */
 public record HostPathAllowList(List<String> paths) implements Merge.Edit {
 
-  /** The expression's subject the list follows, as the policy writes it. */
-  public static final String SUBJECT = "volume.hostPath.path";
+  /** The field of the comprehension's volume the list follows, as the policy writes it ({@code volume.hostPath.path in [}). */
+  public static final String SUBJECT = "hostPath.path";
 
   public HostPathAllowList {
     paths = List.copyOf(paths);

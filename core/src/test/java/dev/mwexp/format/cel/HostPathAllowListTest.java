@@ -43,8 +43,21 @@ class HostPathAllowListTest {
   @Test
   void aPolicyWithoutTheListIsAConflictNamingIt() {
     assertThatThrownBy(() -> new HostPathAllowList(List.of("/srv/mediawiki")).apply(Optional.of("spec: {}\n")))
-        .isInstanceOf(MergeConflict.class).hasMessageContaining("volume.hostPath.path in [...]");
-    assertThatThrownBy(() -> CelStringList.find("volume.hostPath.path in [\"/a\", other]", HostPathAllowList.SUBJECT))
-        .isInstanceOf(MergeConflict.class).hasMessageContaining("something other than strings");
+        .isInstanceOf(MergeConflict.class).hasMessageContaining("<variable>.hostPath.path in [...]");
+    assertThatThrownBy(() -> CelStringList.find("a: 1\nb: volume.hostPath.path in [\"/a\", other]", HostPathAllowList.SUBJECT))
+        .isInstanceOf(MergeConflict.class).hasMessageContaining("something other than strings")
+        .extracting(e -> ((MergeConflict) e).line()).isEqualTo(2);
+  }
+
+  /** The house style names the comprehension's variable as it likes ({@code vol}, {@code v}). */
+  @Test
+  void anyVariableNameAndSpacing() throws Exception {
+    String vol = POLICY.replace("volume", "v").replace("v.hostPath.path in [", "v.hostPath.path  in\n    [");
+    assertThat(CelStringList.find(vol, HostPathAllowList.SUBJECT).values())
+        .containsExactly("/usr/share/GeoIP", "/usr/share/GeoIPInfo", "/srv/mediawiki");
+    assertThat(new HostPathAllowList(List.of("/srv/mw-test")).apply(Optional.of(vol)).orElseThrow())
+        .contains("v.hostPath.path  in\n    [\"/srv/mw-test\"\n");
+    assertThat(CelStringList.find("involume.hostPath.path in [\"/a\"]", HostPathAllowList.SUBJECT).values())
+        .containsExactly("/a");
   }
 }
