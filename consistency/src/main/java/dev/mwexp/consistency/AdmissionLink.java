@@ -53,10 +53,9 @@ final class AdmissionLink implements LinkCheck {
             + " with validationActions [Deny])", "none in " + AdmissionSource.POLICIES, ns.source());
       } else {
         AdmissionSource.Binding b = ownBindings.get(0);
-        String unmet = LabelSelector.unmet(b.namespaceSelector(), labels).orElse("");
-        String key = unmet.split("[ =]", 2)[0];
-        findings.add(link, "namespace " + ns.namespace(), own + " bound to it (" + unmet + ")",
-            key + ": " + Objects.toString(labels.get(key), "no such label"), ns.source(), b.source());
+        LabelSelector.Requirement unmet = LabelSelector.unmet(b.namespaceSelector(), labels).orElseThrow();
+        findings.add(link, "namespace " + ns.namespace(), own + " bound to it (" + unmet.text() + ")",
+            unmet.key() + ": " + Objects.toString(labels.get(unmet.key()), "no such label"), ns.source(), b.source());
       }
     }
     List<Bound> others = new ArrayList<>();

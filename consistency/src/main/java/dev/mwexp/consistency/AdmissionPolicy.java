@@ -112,20 +112,13 @@ public final class AdmissionPolicy {
       }
     }
     for (Named v : variables) {
-      Compiled c = run.compiled(v.expression());
-      String error = c.error();
-      Object value = null;
-      if (error == null) {
-        try {
-          value = c.program().eval(bound);
-        } catch (CelEvaluationException e) {
-          error = AdmissionCel.firstLine(e);
-        }
-      }
-      if (error == null) {
-        values.put(v.name(), value);
+      Value value = run.evaluate(v.expression());
+      if (value.error() == null) {
+        values.put(v.name(), value.value());
       } else {
-        run.failed().put(v.name(), new Outcome(null, error, List.of(v.source())));
+        List<Source> sources = new ArrayList<>(List.of(v.source()));
+        sources.addAll(value.from());
+        run.failed().put(v.name(), new Outcome(null, value.error(), sources));
       }
     }
     for (Validation v : validations) {
@@ -136,43 +129,49 @@ public final class AdmissionPolicy {
     return out;
   }
 
+  /**
+   * An expression's value, or why it has none; {@code from} holds the sources of the variable it
+   * read whose error it inherits (the API server evaluates that variable when it is read).
+   */
+  private record Value(Object value, String error, List<Source> from) {}
+
   /** One evaluation: the bound variables, and the variables that erred, which a reader of them inherits. */
   private record Run(Map<String, Object> bound, Map<String, Compiled> cache, Map<String, Outcome> failed,
       boolean failOpen, List<Outcome> out) {
 
-    Compiled compiled(String expression) {
-      return cache.computeIfAbsent(expression, AdmissionCel::compile);
+    Value evaluate(String expression) {
+      Compiled c = cache.computeIfAbsent(expression, AdmissionCel::compile);
+      if (c.error() != null) {
+        return new Value(null, c.error(), List.of());
+      }
+      Outcome read = c.variables().stream().map(failed::get).filter(Objects::nonNull).findFirst().orElse(null);
+      if (read != null) {
+        return new Value(null, read.error(), read.sources());
+      }
+      try {
+        return new Value(c.program().eval(bound), null, List.of());
+      } catch (CelEvaluationException e) {
+        return new Value(null, AdmissionCel.firstLine(e), List.of());
+      }
     }
 
     /** A bool, or null after recording why there is none (unless the policy fails open). */
     Object bool(String expression, Source source) {
-      Compiled c = compiled(expression);
-      String error = c.error();
-      List<Source> sources = new ArrayList<>(List.of(source));
-      Outcome read = c.variables().stream().map(failed::get).filter(Objects::nonNull).findFirst().orElse(null);
-      if (error == null && read != null) {
-        error = read.error() + " (in the variable it reads)";
-        sources.addAll(read.sources());
+      Value v = evaluate(expression);
+      String error = v.error();
+      if (error == null && !(v.value() instanceof Boolean)) {
+        error = "evaluates to " + v.value() + ", not a bool";
       }
-      Object result = null;
       if (error == null) {
-        try {
-          result = c.program().eval(bound);
-          if (!(result instanceof Boolean)) {
-            error = "evaluates to " + result + ", not a bool";
-          }
-        } catch (CelEvaluationException e) {
-          error = AdmissionCel.firstLine(e);
-        }
+        return v.value();
       }
-      if (error != null) {
-        // failurePolicy: Ignore admits what errs; Fail, the default, rejects it.
-        if (!failOpen) {
-          out.add(new Outcome(null, error, sources));
-        }
-        return null;
+      // failurePolicy: Ignore admits what errs; Fail, the default, rejects it.
+      if (!failOpen) {
+        List<Source> sources = new ArrayList<>(List.of(source));
+        sources.addAll(v.from());
+        out.add(new Outcome(null, v.from().isEmpty() ? error : error + " (in the variable it reads)", sources));
       }
-      return result;
+      return null;
     }
   }
 }

@@ -21,11 +21,14 @@ public final class LabelSelector {
     return unmet(selector, labels).isEmpty();
   }
 
-  /** The first requirement of {@code selector} that {@code labels} do not meet, as {@code key In [a, b]}. */
-  public static Optional<String> unmet(JsonNode selector, Map<String, String> labels) {
+  /** A requirement of a selector: the label it reads, and the whole requirement ({@code key In [a, b]}). */
+  public record Requirement(String key, String text) {}
+
+  /** The first requirement of {@code selector} that {@code labels} do not meet. */
+  public static Optional<Requirement> unmet(JsonNode selector, Map<String, String> labels) {
     for (Map.Entry<String, JsonNode> e : selector.path("matchLabels").properties()) {
       if (!e.getValue().asText().equals(labels.get(e.getKey()))) {
-        return Optional.of(e.getKey() + "=" + e.getValue().asText());
+        return Optional.of(new Requirement(e.getKey(), e.getKey() + "=" + e.getValue().asText()));
       }
     }
     for (JsonNode r : selector.path("matchExpressions")) {
@@ -42,7 +45,7 @@ public final class LabelSelector {
         default -> false;
       };
       if (!holds) {
-        return Optional.of(key + " " + operator + (values.isEmpty() ? "" : " " + values));
+        return Optional.of(new Requirement(key, key + " " + operator + (values.isEmpty() ? "" : " " + values)));
       }
     }
     return Optional.empty();
