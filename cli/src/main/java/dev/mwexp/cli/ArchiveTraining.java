@@ -36,23 +36,64 @@ final class ArchiveTraining {
     for (Repository r : Repository.all()) {
       Files.createDirectories(out.resolve(r.directory()).resolve(r.marker().replace("*", "x")));
     }
-    // An admission policy and its namespace's labels, as deployment-charts holds them: check runs
-    // them through CEL, whose parser, checker and runtime are most of the classes check loads.
-    write(out.resolve("deployment-charts/charts/validating-admission-policies/templates/custom-policies/"
-        + "allow-hostpath-mw-experimental/allow-hostpath-mw-experimental.yaml"),
+    // Admission policies, their bindings and the namespace's labels, as deployment-charts holds
+    // them: check runs them through CEL, whose parser, checker and runtime are most of the classes
+    // check loads, and another team's policy bound to the namespace on the pod with and without
+    // its hostPath volumes.
+    String policies = "deployment-charts/charts/validating-admission-policies/templates/";
+    write(out.resolve(policies + "custom-policies/allow-hostpath-mw-experimental/allow-hostpath-mw-experimental.yaml"),
         "apiVersion: admissionregistration.k8s.io/v1",
         "kind: ValidatingAdmissionPolicy",
         "metadata:",
         "  name: allow-hostpath-mw-experimental",
         "spec:",
+        "  variables:",
+        "  - name: volumes",
+        "    expression: object.spec.?volumes.orValue([])",
         "  validations:",
         "  - expression: |-",
-        "      !has(object.spec.volumes) || object.spec.volumes.all(v, !has(v.hostPath) || v.hostPath.path in ['/srv/mediawiki'])",
-        "    message: only the code from the host");
+        "      variables.volumes.all(v, !has(v.hostPath) || v.hostPath.path in ['/srv/mediawiki'])",
+        "    message: only the code from the host",
+        "---",
+        "apiVersion: admissionregistration.k8s.io/v1",
+        "kind: ValidatingAdmissionPolicyBinding",
+        "metadata:",
+        "  name: allow-hostpath-mw-experimental",
+        "spec:",
+        "  policyName: allow-hostpath-mw-experimental",
+        "  matchResources:",
+        "    namespaceSelector:",
+        "      matchExpressions:",
+        "      - key: pod-security.wmf.org/allow-hostpath-mw-experimental",
+        "        operator: In",
+        "        values: [include]",
+        "  validationActions: [Deny]");
+    write(out.resolve(policies + "pod-security-standards/restricted/volumes/volumes.yaml"),
+        "apiVersion: admissionregistration.k8s.io/v1",
+        "kind: ValidatingAdmissionPolicy",
+        "metadata:",
+        "  name: volumes",
+        "spec:",
+        "  validations:",
+        "  - expression: object.spec.?volumes.orValue([]).all(v, has(v.configMap))",
+        "    message: configMap volumes only",
+        "---",
+        "apiVersion: admissionregistration.k8s.io/v1",
+        "kind: ValidatingAdmissionPolicyBinding",
+        "metadata:",
+        "  name: volumes",
+        "spec:",
+        "  policyName: volumes",
+        "  matchResources:",
+        "    namespaceSelector:",
+        "      matchLabels:",
+        "        pod-security.wmf.org/profile: restricted",
+        "  validationActions: [Deny]");
     write(out.resolve("deployment-charts/helmfile.d/admin_ng/values/main.yaml"),
         "namespaces:",
         "  mw-experimental:",
         "    labels:",
+        "      pod-security.wmf.org/profile: restricted",
         "      pod-security.wmf.org/allow-hostpath-mw-experimental: include");
     String[] checkouts = {"--puppet", out.resolve("puppet").toString(), "--charts", out.resolve("deployment-charts").toString(),
         "--dns", out.resolve("dns").toString(), "--mediawiki-config", out.resolve("mediawiki-config").toString()};
