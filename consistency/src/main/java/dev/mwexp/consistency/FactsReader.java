@@ -35,6 +35,15 @@ final class FactsReader {
   private FactsReader() {}
 
   static Facts read(ArtifactTrees trees, HieraKeys keys, Optional<dev.mwexp.model.Setup> model) {
+    return read(trees, keys, model, true);
+  }
+
+  /**
+   * @param linkSources whether to read the links' own sources too ({@link ChainLink#reads}): the
+   *     checker runs the links; import, which reads only the chain, need not read the admission
+   *     policies, the companions' values or the alerting rules
+   */
+  static Facts read(ArtifactTrees trees, HieraKeys keys, Optional<dev.mwexp.model.Setup> model, boolean linkSources) {
     List<Violation> unreadable = new ArrayList<>();
     KubernetesReader k8s = new KubernetesReader();
     List<Backend> backends = new ArrayList<>();
@@ -136,7 +145,7 @@ final class FactsReader {
     Facts.RealLayout real = repos.isEmpty() ? Facts.RealLayout.none()
         : readReal(tree, trees, keys, hiera, vmDatacenters, k8s, unreadable, unread, names(backends, cnames),
             modelHosts(model));
-    Map<Class<?>, Object> sourced = readSources(tree, trees, model, unreadable, unread);
+    Map<Class<?>, Object> sourced = linkSources ? readSources(tree, trees, model, unreadable, unread) : Map.of();
     return new Facts(backends, duplicates, cnames, hiera, vmDatacenters, k8s.workloads(), k8s.services(), k8s.alerts(),
         unreadable, unread, real, sourced);
   }

@@ -34,7 +34,7 @@ public final class Importer {
   /** The spec text, canonical (every value explicit), for the checkouts in {@code trees}. */
   public static String spec(ArtifactTrees trees) throws SpecException {
     HieraKeys keys = HieraKeys.WIKIMEDIA;
-    Facts facts = FactsReader.read(trees, keys, java.util.Optional.empty());
+    Facts facts = FactsReader.read(trees, keys, java.util.Optional.empty(), false);
     List<String> problems = new ArrayList<>();
     facts.unreadable().forEach(v -> problems.add(v.format()));
     String service = facts.real().service().orElse(trees.service());
