@@ -184,6 +184,12 @@ class AdmissionLinkTest {
         .contains("expected admitted by allow-hostpath-mw-experimental (Only the GeoIP databases")
         .contains("found hostPath volumes [/srv/mw-test, /usr/share/GeoIP, /usr/share/GeoIPInfo]")
         .contains(POLICY + ":23"));
+    // sync's editor finds the list in the variable the validation reads, and the pods are admitted again.
+    Path policy = charts(roots, POLICY);
+    Files.writeString(policy, new HostPathAllowList(List.of("/usr/share/GeoIP", "/usr/share/GeoIPInfo", "/srv/mw-test"))
+        .apply(Optional.of(Files.readString(policy))).orElseThrow());
+    assertThat(Files.readString(policy)).contains("\"/srv/mw-test\"").doesNotContain("\"/srv/mediawiki\"");
+    assertThat(admission(check(roots, setup))).isEmpty();
   }
 
   @Test

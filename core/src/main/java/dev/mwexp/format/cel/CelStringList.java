@@ -20,16 +20,36 @@ public record CelStringList(List<String> values, int from, int to) {
 
   /**
    * The list after the first {@code <variable>.<field> in [} in {@code text}, any variable name and
-   * spacing; {@code field} is a dotted path such as {@code hostPath.path}.
+   * spacing; {@code field} is a dotted path such as {@code hostPath.path}. Where the expression
+   * tests membership in one of the policy's variables instead ({@code in variables.allowed}, as
+   * deployment-charts' policies keep their allow-lists), the list literal that variable is.
    */
   public static CelStringList find(String text, String field) throws MergeConflict {
     String subject = "<variable>." + field;
-    Matcher m = Pattern.compile("\\b[A-Za-z_][A-Za-z0-9_]*\\." + Pattern.quote(field) + "\\s+in\\s*\\[").matcher(text);
-    if (!m.find()) {
-      throw new MergeConflict(0, "no '" + subject + " in [...]' list; the policy mwexp edits tests membership in one");
+    String head = "\\b[A-Za-z_][A-Za-z0-9_]*\\." + Pattern.quote(field) + "\\s+in\\s*";
+    Matcher m = Pattern.compile(head + "\\[").matcher(text);
+    if (m.find()) {
+      return scan(text, m.end(), lineOf(text, m.start()), subject);
     }
-    int line = (int) text.substring(0, m.start()).chars().filter(c -> c == '\n').count() + 1;
-    int i = m.end();
+    Matcher v = Pattern.compile(head + "variables\\.([A-Za-z_][A-Za-z0-9_]*)").matcher(text);
+    if (v.find()) {
+      String name = v.group(1);
+      int open = PolicyVariables.listStart(text, name);
+      if (open < 0) {
+        throw new MergeConflict(lineOf(text, v.start()), "the " + subject + " list is variables." + name
+            + ", which is not a list literal the policy declares in spec.variables");
+      }
+      return scan(text, open + 1, lineOf(text, open), subject + " (variables." + name + ")");
+    }
+    throw new MergeConflict(0, "no '" + subject + " in [...]' list; the policy mwexp edits tests membership in one");
+  }
+
+  private static int lineOf(String text, int at) {
+    return (int) text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
+  }
+
+  /** The list whose elements start at {@code i}, just after its {@code [}. */
+  private static CelStringList scan(String text, int i, int line, String subject) throws MergeConflict {
     List<String> values = new ArrayList<>();
     int from = -1;
     int to = i;

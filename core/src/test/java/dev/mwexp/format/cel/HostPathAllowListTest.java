@@ -60,4 +60,51 @@ class HostPathAllowListTest {
     assertThat(CelStringList.find("involume.hostPath.path in [\"/a\"]", HostPathAllowList.SUBJECT).values())
         .containsExactly("/a");
   }
+
+  /** deployment-charts' policies keep allow-lists in variables ({@code variables.allowedCapabilities}). */
+  private static final String WITH_VARIABLE = """
+      apiVersion: admissionregistration.k8s.io/v1
+      kind: ValidatingAdmissionPolicy
+      metadata:
+        name: allow-hostpath-mw-experimental
+      spec:
+        variables:
+        - name: volumes
+          expression: object.spec.?volumes.orValue([])
+        - name: allowedHostPaths
+          expression: |-
+            ['/usr/share/GeoIP', '/usr/share/GeoIPInfo',
+             '/srv/mediawiki']
+        validations:
+        - expression: |-
+            variables.volumes.all(v, !has(v.hostPath) || v.hostPath.path in variables.allowedHostPaths)
+          message: Only these.
+      """;
+
+  private static final String LIST = "    expression: |-\n      ['/usr/share/GeoIP', '/usr/share/GeoIPInfo',\n"
+      + "       '/srv/mediawiki']\n";
+
+  @Test
+  void aListKeptInAVariableIsEditedWhereTheVariableIsWritten() throws Exception {
+    assertThat(WITH_VARIABLE).contains(LIST);
+    assertThat(CelStringList.find(WITH_VARIABLE, HostPathAllowList.SUBJECT).values())
+        .containsExactly("/usr/share/GeoIP", "/usr/share/GeoIPInfo", "/srv/mediawiki");
+    String after = new HostPathAllowList(List.of("/usr/share/GeoIP", "/usr/share/GeoIPInfo", "/srv/mw-test"))
+        .apply(Optional.of(WITH_VARIABLE)).orElseThrow();
+    assertThat(after).isEqualTo(WITH_VARIABLE.replace(LIST,
+        "    expression: |-\n      [\"/usr/share/GeoIP\", \"/usr/share/GeoIPInfo\", \"/srv/mw-test\"]\n"));
+    // A literal block without chomping, on one line.
+    assertThat(CelStringList.find(WITH_VARIABLE.replace(LIST, "    expression: |\n      ['/srv/mediawiki']\n"),
+        HostPathAllowList.SUBJECT).values()).containsExactly("/srv/mediawiki");
+  }
+
+  @Test
+  void aVariableThatIsNoListLiteralIsAConflictNamingIt() {
+    String computed = WITH_VARIABLE.replace(LIST, "    expression: variables.volumes.map(v, v.name)\n");
+    assertThat(computed).isNotEqualTo(WITH_VARIABLE);
+    assertThatThrownBy(() -> CelStringList.find(computed, HostPathAllowList.SUBJECT))
+        .isInstanceOf(MergeConflict.class)
+        .hasMessageContaining("the <variable>.hostPath.path list is variables.allowedHostPaths, which is not a list literal")
+        .extracting(e -> ((MergeConflict) e).line()).isEqualTo(13);
+  }
 }
