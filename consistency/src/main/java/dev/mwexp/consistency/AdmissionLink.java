@@ -101,6 +101,12 @@ final class AdmissionLink implements LinkCheck {
             (policy.exists() ? "no ValidatingAdmissionPolicy in " : "no file ") + policy.file(), w.source("hostPaths"));
         return;
       }
+      if (!policy.policy().get().matchesPodCreation()) {
+        findings.add(link, subject(), "the policy " + policy.name() + " matching pods on CREATE (its allow-list"
+            + " applied to them)", "matchConstraints that take no pod being created in " + policy.file(),
+            w.source("hostPaths"));
+        return;
+      }
       report(policy.name(), policy.policy().get().judge(request(hostPaths), compiled), List.of());
     }
 

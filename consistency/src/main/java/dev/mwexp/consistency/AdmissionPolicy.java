@@ -38,10 +38,12 @@ public final class AdmissionPolicy {
   private final List<Named> variables;
   private final List<Named> matchConditions;
   private final boolean failOpen;
+  private final boolean podCreation;
 
   private AdmissionPolicy(String name, List<Validation> validations, List<Named> variables,
-      List<Named> matchConditions, boolean failOpen) {
+      List<Named> matchConditions, boolean failOpen, boolean podCreation) {
     this.name = name;
+    this.podCreation = podCreation;
     this.validations = List.copyOf(validations);
     this.variables = List.copyOf(variables);
     this.matchConditions = List.copyOf(matchConditions);
@@ -61,7 +63,35 @@ public final class AdmissionPolicy {
           Source.at(doc, "/spec/validations/" + i + "/expression")));
     }
     return Optional.of(new AdmissionPolicy(doc.root().path("metadata").path("name").asText(""), validations,
-        named(doc, "variables"), named(doc, "matchConditions"), spec.path("failurePolicy").asText().equals("Ignore")));
+        named(doc, "variables"), named(doc, "matchConditions"), spec.path("failurePolicy").asText().equals("Ignore"),
+        podCreation(spec.path("matchConstraints"))));
+  }
+
+  /**
+   * Whether the policy's matchConstraints take a pod being created: a resource rule of the core
+   * group ({@code ""} or {@code *}), for {@code pods} (or {@code *}), on CREATE (or {@code *}). A
+   * policy without matchConstraints, which the API server would not store, is taken to.
+   */
+  private static boolean podCreation(JsonNode constraints) {
+    if (constraints.isMissingNode()) {
+      return true;
+    }
+    for (JsonNode rule : constraints.path("resourceRules")) {
+      if (holds(rule.path("apiGroups"), "") && holds(rule.path("resources"), "pods")
+          && holds(rule.path("operations"), "CREATE")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean holds(JsonNode list, String wanted) {
+    for (JsonNode item : list) {
+      if (item.asText().equals(wanted) || item.asText().equals("*")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static List<Named> named(YamlDocument doc, String field) {
@@ -76,6 +106,11 @@ public final class AdmissionPolicy {
 
   public String name() {
     return name;
+  }
+
+  /** Whether its matchConstraints take a pod being created; one that does not never judges a pod. */
+  boolean matchesPodCreation() {
+    return podCreation;
   }
 
   /** Whether any of its expressions has {@code text} in it: one that never names a field cannot read it. */
@@ -99,8 +134,14 @@ public final class AdmissionPolicy {
     return out;
   }
 
-  /** What rejects the object of {@code activation}; compiled expressions are shared through {@code compiled}. */
+  /**
+   * What rejects the pod being created in {@code activation}: nothing, when the policy does not
+   * match pod creation; compiled expressions are shared through {@code compiled}.
+   */
   List<Outcome> judge(Map<String, Object> activation, Map<String, Compiled> compiled) {
+    if (!podCreation) {
+      return List.of();
+    }
     Map<String, Object> bound = new HashMap<>(activation);
     Map<String, Object> values = new LinkedHashMap<>();
     bound.put(AdmissionCel.VARIABLES, values);

@@ -98,6 +98,13 @@ class AdmissionLinkTest {
         .contains("expected admitted by restrict-volume-types-restricted-volumes (The restricted profile allows configMap, csi,")
         .contains("restrict-volume-types-restricted-volumes.yaml:19, deployment-charts/charts/validating-admission-policies/templates/"
             + "pod-security-standards/restricted/restrict-volume-types/restrict-volume-types-restricted-volumes.yaml:34"));
+    // A policy that does not match pod creation does not judge pods, whatever it says of volumes.
+    Path types = charts(roots, "charts/validating-admission-policies/templates/pod-security-standards/restricted/"
+        + "restrict-volume-types/restrict-volume-types-restricted-volumes.yaml");
+    String policy = Files.readString(types);
+    Files.writeString(types, policy.replace("resources: [pods]", "resources: [deployments]"));
+    assertThat(admission(check(roots, Spec.defaultSetup()))).isEmpty();
+    Files.writeString(types, policy);
     // The restricted profile's other policy (host ports) is bound too, and its verdict does not hang on volumes.
     Files.writeString(namespaces, text);
     assertThat(admission(check(roots, Spec.defaultSetup()))).isEmpty();
@@ -114,6 +121,16 @@ class AdmissionLinkTest {
             + " (pod-security.wmf.org/allow-hostpath-mw-experimental In [include]), found"
             + " pod-security.wmf.org/allow-hostpath-mw-experimental: no such label [deployment-charts/" + NAMESPACES
             + ":21, deployment-charts/" + POLICY + ":39]");
+  }
+
+  @Test
+  void anAllowListThatMatchesNoPodCreationConstrainsNothing() throws Exception {
+    Map<Repository, Path> roots = Fixtures.checkouts(tmp);
+    Path policy = charts(roots, POLICY);
+    Files.writeString(policy, Files.readString(policy).replace("operations: [CREATE, UPDATE]", "operations: [UPDATE]"));
+    assertThat(admission(check(roots, Spec.defaultSetup()))).hasSize(2).allSatisfy(v -> assertThat(v)
+        .contains("expected the policy allow-hostpath-mw-experimental matching pods on CREATE (its allow-list applied"
+            + " to them), found matchConstraints that take no pod being created in deployment-charts/" + POLICY));
   }
 
   @Test
