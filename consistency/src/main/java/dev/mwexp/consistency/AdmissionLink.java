@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -41,8 +40,7 @@ final class AdmissionLink implements LinkCheck {
     if (ns.labels().isEmpty()) {
       findings.add(link, "namespace " + ns.namespace(), "an entry with its labels in " + ns.file(), "none", ns.source());
     }
-    Map<String, String> labels = new TreeMap<>(ns.labels().orElse(Map.of()));
-    labels.put(AdmissionRequest.NAME_LABEL, ns.namespace());
+    Map<String, String> labels = AdmissionRequest.namespaceLabels(ns.namespace(), ns.labels().orElse(Map.of()));
     String own = a.policy().name();
     List<AdmissionSource.Binding> ownBindings = a.bindings().stream()
         .filter(b -> b.policyName().equals(own) && b.denies()).toList();

@@ -13,7 +13,7 @@ import java.util.TreeMap;
 final class AdmissionRequest {
 
   /** Every namespace carries its name as a label (Kubernetes 1.21 and later). */
-  static final String NAME_LABEL = "kubernetes.io/metadata.name";
+  private static final String NAME_LABEL = "kubernetes.io/metadata.name";
 
   private AdmissionRequest() {}
 
@@ -28,8 +28,7 @@ final class AdmissionRequest {
     Map<String, Object> metadata = new LinkedHashMap<>((Map<String, Object>) pod.getOrDefault("metadata", Map.of()));
     metadata.put("namespace", namespace);
     object.put("metadata", metadata);
-    Map<String, String> namespaceLabels = new TreeMap<>(labels);
-    namespaceLabels.put(NAME_LABEL, namespace);
+    Map<String, String> namespaceLabels = namespaceLabels(namespace, labels);
     Map<String, Object> activation = new HashMap<>();
     activation.put(AdmissionCel.OBJECT, object);
     activation.put(AdmissionCel.OLD_OBJECT, NullValue.NULL_VALUE);
@@ -40,6 +39,13 @@ final class AdmissionRequest {
     activation.put(AdmissionCel.NAMESPACE_OBJECT, Map.of("metadata", Map.of("name", namespace,
         "labels", namespaceLabels)));
     return activation;
+  }
+
+  /** A namespace's labels as the API server holds them: admin_ng's, and its name's. */
+  static Map<String, String> namespaceLabels(String namespace, Map<String, String> labels) {
+    Map<String, String> all = new TreeMap<>(labels);
+    all.put(NAME_LABEL, namespace);
+    return all;
   }
 
   /**
