@@ -43,11 +43,11 @@ public final class AdmissionPolicy {
   private AdmissionPolicy(String name, List<Validation> validations, List<Named> variables,
       List<Named> matchConditions, boolean failOpen, boolean podCreation) {
     this.name = name;
-    this.podCreation = podCreation;
     this.validations = List.copyOf(validations);
     this.variables = List.copyOf(variables);
     this.matchConditions = List.copyOf(matchConditions);
     this.failOpen = failOpen;
+    this.podCreation = podCreation;
   }
 
   /** The policy a document declares, if it is a ValidatingAdmissionPolicy; its expressions' lines name its file. */

@@ -59,13 +59,8 @@ final class AdmissionSource implements FactsSource<AdmissionSource.Admission> {
     Path policyFile = charts.resolve(POLICIES + "/custom-policies/" + name + "/" + name + ".yaml");
     Path namespaces = charts.resolve("helmfile.d/admin_ng/values/main.yaml");
     try {
-      Optional<AdmissionPolicy> policy = Optional.empty();
       boolean exists = tree.exists(policyFile);
-      if (exists) {
-        for (YamlDocument doc : YamlDocument.read(tree, policyFile)) {
-          policy = policy.or(() -> AdmissionPolicy.of(doc));
-        }
-      }
+      Optional<AdmissionPolicy> policy = Optional.empty();
       Map<String, AdmissionPolicy> policies = new TreeMap<>();
       List<Binding> bindings = new ArrayList<>();
       Path dir = charts.resolve(POLICIES);
@@ -84,7 +79,11 @@ final class AdmissionSource implements FactsSource<AdmissionSource.Admission> {
           continue;   // another team's file: not judged, and no reason to stop the check
         }
         for (YamlDocument doc : docs) {
-          AdmissionPolicy.of(doc).ifPresent(p -> policies.putIfAbsent(p.name(), p));
+          Optional<AdmissionPolicy> declared = AdmissionPolicy.of(doc);
+          declared.ifPresent(p -> policies.putIfAbsent(p.name(), p));
+          if (f.equals(policyFile) && policy.isEmpty()) {
+            policy = declared;   // mw-experimental's own: the first policy its file declares
+          }
           JsonNode root = doc.root();
           if (root.path("kind").asText().equals("ValidatingAdmissionPolicyBinding")) {
             boolean denies = false;

@@ -44,7 +44,7 @@ final class PolicyVariables {
 
   private static int lineStart(String text, int line) {
     int at = 0;
-    for (int l = 1; l < line && at >= 0; l++) {
+    for (int l = 1; l < line; l++) {
       at = text.indexOf('\n', at) + 1;
       if (at == 0) {
         return text.length();
