@@ -85,8 +85,10 @@ public final class LuaTableEditor {
     int at = managedLines.values().stream().mapToInt(l -> l[1]).max()
         .orElse(lastLineEnd >= 0 ? lastLineEnd : Lines.end(source, table.braces().start()));
     boolean adds = merge.entries().keySet().stream().anyMatch(name -> !managedLines.containsKey(name));
-    if (adds && lastField != null && at >= lastField.end() && !separated(source, lastField.end())) {
+    if (adds && lastField != null && at >= lastField.end() && !separated(source, lastField.end())
+        && !rewritten(splices, lastField.end())) {
       // The table's last entry has no trailing separator: give it the one its neighbours use.
+      // (One mwexp rewrites or removes needs none: its new line ends with one, or it is gone.)
       splices.add(new Splice(lastField.end(), lastField.end(), ","));
     }
     for (Map.Entry<String, Target> want : merge.entries().entrySet()) {
@@ -98,22 +100,30 @@ public final class LuaTableEditor {
   }
 
   /**
-   * Applies splices from the end backwards. At one offset, a replaced range goes first and inserts
-   * after it, in the order they were added.
+   * Applies the splices in one pass from the start, so adding n entries costs the text's length,
+   * not n times it. At one offset, inserts go in the order they were added, before a replaced range.
    */
   private static String splice(String source, List<Splice> splices) {
     List<Splice> ordered = new ArrayList<>(splices);
-    java.util.Collections.reverse(ordered);
-    ordered.sort(Comparator.comparingInt(Splice::from).reversed()
-        .thenComparing(s -> s.to() == s.from()));
-    StringBuilder out = new StringBuilder(source);
+    ordered.sort(Comparator.comparingInt(Splice::from).thenComparing(s -> s.to() != s.from()));
+    StringBuilder out = new StringBuilder(source.length() + ordered.stream().mapToInt(s -> s.text().length()).sum());
+    int at = 0;
     for (Splice s : ordered) {
-      out.replace(s.from, s.to, s.text);
+      if (s.from() < at) {
+        throw new IllegalStateException("overlapping edits of the routing table at offset " + s.from());
+      }
+      out.append(source, at, s.from()).append(s.text());
+      at = s.to();
     }
-    return out.toString();
+    return out.append(source, at, source.length()).toString();
   }
 
   private record Splice(int from, int to, String text) {}
+
+  /** Whether a splice replaces the text just before {@code offset}. */
+  private static boolean rewritten(List<Splice> splices, int offset) {
+    return splices.stream().anyMatch(s -> s.from() < offset && offset <= s.to());
+  }
 
   /** Whether a {@code ,} or {@code ;} follows {@code end}, past blanks. */
   private static boolean separated(String source, int end) {

@@ -67,6 +67,61 @@ class LuaTableEditorTest {
         """);
   }
 
+  /** Its own line rewritten ends with a comma already: one inserted into the old line would leave a blank line behind. */
+  @Test
+  void aLastEntryWithoutACommaThatIsRewrittenGetsNoSecondOne() throws Exception {
+    rewrites("""
+        local debug_maps = {
+            default = {
+                backends = {
+                    ["k8s-mwdebug"]               = { host = "mwdebug.discovery.wmnet",     port = 4444 },
+                    ["k8s-mw-experimental-eqiad"] = { host = "wikikube-worker-exp1001.eqiad.wmnet", port = 4456 }
+                }
+            }
+        }
+        return debug_maps
+        """, """
+        local debug_maps = {
+            default = {
+                backends = {
+                    ["k8s-mwdebug"]               = { host = "mwdebug.discovery.wmnet",     port = 4444 },
+                    ["k8s-mw-experimental-eqiad"] = { host = "mw-experimental.eqiad.wmnet", port = 4456 },
+                    ["k8s-mw-experimental-codfw"] = { host = "mw-experimental.codfw.wmnet", port = 4456 },
+                }
+            }
+        }
+        return debug_maps
+        """);
+  }
+
+  @Test
+  void aLastEntryWithoutACommaThatIsRemovedLeavesNoBlankLine() throws Exception {
+    LuaTableEntries codfwOnly = new LuaTableEntries(BOTH.tablePath(),
+        Map.of("k8s-mw-experimental-codfw", new Target("mw-experimental.codfw.wmnet", 4456)), BOTH.ownedGlobs(), "");
+    String before = """
+        local debug_maps = {
+            default = {
+                backends = {
+                    ["k8s-mwdebug"]               = { host = "mwdebug.discovery.wmnet",     port = 4444 },
+                    ["k8s-mw-experimental-eqiad"] = { host = "mw-experimental.eqiad.wmnet", port = 4456 }
+                }
+            }
+        }
+        return debug_maps
+        """;
+    assertThat(LuaTableEditor.apply(before, codfwOnly)).isEqualTo("""
+        local debug_maps = {
+            default = {
+                backends = {
+                    ["k8s-mwdebug"]               = { host = "mwdebug.discovery.wmnet",     port = 4444 },
+                    ["k8s-mw-experimental-codfw"] = { host = "mw-experimental.codfw.wmnet", port = 4456 },
+                }
+            }
+        }
+        return debug_maps
+        """);
+  }
+
   @Test
   void crlfFilesGetCrlfLines() throws Exception {
     rewrites("local debug_maps = {\r\n    default = {\r\n        backends = {\r\n"
