@@ -69,11 +69,14 @@ public record AlertExclusions(List<SeriesFamily> families) implements Merge.Swee
       int at = insert.after() ? where.get().after(insert.index()) : where.get().at(insert.index());
       inserts.merge(at, where.get().encode(insert.text()), (a, b) -> a.equals(b) ? a : a + b);
     }
-    StringBuilder out = new StringBuilder(text);
-    for (var e : inserts.descendingMap().entrySet()) {
-      out.insert(e.getKey(), e.getValue());
+    // One pass from the start: each insert appended once, not moving the text after it.
+    StringBuilder out = new StringBuilder(text.length() + inserts.values().stream().mapToInt(String::length).sum());
+    int at = 0;
+    for (var e : inserts.entrySet()) {
+      out.append(text, at, e.getKey()).append(e.getValue());
+      at = e.getKey();
     }
-    return out.toString();
+    return out.append(text, at, text.length()).toString();
   }
 
   /** Text to insert just before (or after) the expression's character {@code index}. */
