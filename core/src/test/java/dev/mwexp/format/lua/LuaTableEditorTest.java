@@ -30,11 +30,15 @@ class LuaTableEditorTest {
   }
 
   private void rewrites(String before, String after) throws Exception {
-    String once = LuaTableEditor.apply(before, BOTH);
+    rewrites(BOTH, before, after);
+  }
+
+  private void rewrites(LuaTableEntries merge, String before, String after) throws Exception {
+    String once = LuaTableEditor.apply(before, merge);
     assertThat(once).isEqualTo(after);
-    assertThat(LuaTableEditor.apply(once, BOTH)).as("applied twice").isEqualTo(once);
-    LuaTables.Table table = LuaTableEditor.find(LuaTables.read(once), BOTH.tablePath()).orElseThrow();
-    BOTH.entries().forEach((name, target) -> assertThat(LuaTableEditor.target(table.fields().get(name))).isEqualTo(target));
+    assertThat(LuaTableEditor.apply(once, merge)).as("applied twice").isEqualTo(once);
+    LuaTables.Table table = LuaTableEditor.find(LuaTables.read(once), merge.tablePath()).orElseThrow();
+    merge.entries().forEach((name, target) -> assertThat(LuaTableEditor.target(table.fields().get(name))).isEqualTo(target));
     RealClients.require("luajit");
     Path file = Files.writeString(tmp.resolve("routing.lua"), once);
     RealClients.Result r = RealClients.run(List.of("luajit", "-bl", file.toString(), "/dev/null"), tmp, 30);
@@ -98,7 +102,7 @@ class LuaTableEditorTest {
   void aLastEntryWithoutACommaThatIsRemovedLeavesNoBlankLine() throws Exception {
     LuaTableEntries codfwOnly = new LuaTableEntries(BOTH.tablePath(),
         Map.of("k8s-mw-experimental-codfw", new Target("mw-experimental.codfw.wmnet", 4456)), BOTH.ownedGlobs(), "");
-    String before = """
+    rewrites(codfwOnly, """
         local debug_maps = {
             default = {
                 backends = {
@@ -108,8 +112,7 @@ class LuaTableEditorTest {
             }
         }
         return debug_maps
-        """;
-    assertThat(LuaTableEditor.apply(before, codfwOnly)).isEqualTo("""
+        """, """
         local debug_maps = {
             default = {
                 backends = {
